@@ -1,0 +1,85 @@
+package org.rubyport.host;
+
+import org.rubyport.wasi.GuestMemory;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.DataView;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Guest memory over a WebAssembly.Memory. Views are rebuilt by {@link #refresh} when memory has grown,
+ * which the exports call once per WASI call: the guest cannot grow memory while the host runs.
+ */
+final class JsGuestMemory implements GuestMemory {
+    private final WasmMemory memory;
+    private ArrayBuffer buffer;
+    private DataView view;
+    private Int8Array bytes;
+
+    JsGuestMemory(WasmMemory memory) {
+        this.memory = memory;
+        refresh();
+    }
+
+    /** Rebuilds the views if the guest grew its memory since the last call. */
+    void refresh() {
+        ArrayBuffer current = memory.getBuffer();
+        if (current != buffer) {
+            buffer = current;
+            view = new DataView(current);
+            bytes = new Int8Array(current);
+        }
+    }
+
+    @Override public int size() {
+        return buffer.getByteLength();
+    }
+
+    @Override public byte getByte(int ptr) {
+        return view.getInt8(ptr);
+    }
+
+    @Override public void setByte(int ptr, byte value) {
+        view.setInt8(ptr, value);
+    }
+
+    @Override public short getShort(int ptr) {
+        return view.getInt16(ptr, true);
+    }
+
+    @Override public void setShort(int ptr, short value) {
+        view.setInt16(ptr, value, true);
+    }
+
+    @Override public int getInt(int ptr) {
+        return view.getInt32(ptr, true);
+    }
+
+    @Override public void setInt(int ptr, int value) {
+        view.setInt32(ptr, value, true);
+    }
+
+    @Override public long getLong(int ptr) {
+        return view.getBigInt64(ptr, true);
+    }
+
+    @Override public void setLong(int ptr, long value) {
+        view.setBigInt64(ptr, value, true);
+    }
+
+    @Override public void read(int ptr, byte[] dst, int off, int len) {
+        copy(bytes, ptr, dst, off, len);
+    }
+
+    @Override public void write(int ptr, byte[] src, int off, int len) {
+        copyIn(src, off, bytes, ptr, len);
+    }
+
+    /** Copies guest bytes into a Java array without per-byte work: a byte[] is an Int8Array under TeaVM. */
+    @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "dst.set(guest.subarray(ptr, ptr + len), off);")
+    private static native void copy(Int8Array guest, int ptr, @JSByRef byte[] dst, int off, int len);
+
+    @JSBody(params = { "src", "off", "guest", "ptr", "len" }, script = "guest.set(src.subarray(off, off + len), ptr);")
+    private static native void copyIn(@JSByRef byte[] src, int off, Int8Array guest, int ptr, int len);
+}

@@ -1,0 +1,24 @@
+// Assembles the static site in site/: the esbuild bundles of the JS entries (which pull in the TeaVM
+// runtime), the files of web/, and ruby+stdlib.wasm from npm.
+import { build } from "esbuild";
+import { cp, mkdir, rm, copyFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const site = path.join(root, "site");
+const js = path.join(root, "playground/src/main/js");
+
+await rm(site, { recursive: true, force: true });
+await mkdir(site, { recursive: true });
+await cp(path.join(root, "web"), site, { recursive: true });
+await copyFile(path.join(root, "node_modules/@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm"),
+  path.join(site, "ruby+stdlib.wasm"));
+
+const common = { bundle: true, minify: true, sourcemap: true, target: "es2022", logLevel: "warning",
+  conditions: ["browser"], legalComments: "linked" };
+await build({ ...common, entryPoints: [path.join(js, "ruby-loader.js")], outfile: path.join(site, "ruby.js"),
+  format: "iife" });
+await build({ ...common, entryPoints: [path.join(js, "playground-page.js")],
+  outfile: path.join(site, "playground.js"), format: "esm" });
+console.log(`site assembled in ${path.relative(process.cwd(), site) || "."}`);

@@ -1,0 +1,50 @@
+// A static server for site/ on 127.0.0.1 with correct MIME types (application/wasm lets the browser
+// compile while downloading) and cross-origin isolation headers (SharedArrayBuffer for blocking stdin).
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(process.env.SITE_DIR ||
+  path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "site"));
+const port = Number(process.env.PORT || 8080);
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json",
+  ".wasm": "application/wasm", ".rb": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json",
+};
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let file = path.join(root, decodeURIComponent(url.pathname));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end("Forbidden");
+    return;
+  }
+  try {
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = path.join(file, "index.html");
+      info = await stat(file);
+    }
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+      "Content-Length": info.size,
+      "Cache-Control": "no-cache",
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    });
+    if (req.method === "HEAD") {
+      res.end();
+    } else {
+      createReadStream(file).pipe(res);
+    }
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${url.pathname}`);
+  }
+});
+
+server.listen(port, "127.0.0.1", () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));

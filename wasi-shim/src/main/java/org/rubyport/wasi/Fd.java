@@ -1,0 +1,61 @@
+package org.rubyport.wasi;
+
+import org.rubyport.wasi.vfs.Inode;
+
+/** An open file descriptor. Every operation fails with EBADF unless the kind of descriptor supports it. */
+abstract class Fd {
+    long rightsBase;
+    long rightsInheriting;
+    short flags;
+
+    Fd(long rightsBase, long rightsInheriting) {
+        this.rightsBase = rightsBase;
+        this.rightsInheriting = rightsInheriting;
+    }
+
+    abstract byte filetype();
+
+    /** The inode behind this descriptor, or null for a stream. */
+    Inode inode() {
+        return null;
+    }
+
+    /** Reads into the buffers; returns bytes read. */
+    long read(GuestMemory memory, Iovec[] iovs) throws WasiException {
+        throw new WasiException(Errno.BADF);
+    }
+
+    /** Writes the buffers; returns bytes written. */
+    long write(GuestMemory memory, Iovec[] iovs) throws WasiException {
+        throw new WasiException(Errno.BADF);
+    }
+
+    long pread(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
+        throw new WasiException(Errno.SPIPE);
+    }
+
+    long pwrite(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
+        throw new WasiException(Errno.SPIPE);
+    }
+
+    /** Moves the position; returns the new one. */
+    long seek(long offset, int whence) throws WasiException {
+        throw new WasiException(Errno.SPIPE);
+    }
+
+    /** Sets fdflags (APPEND, NONBLOCK...). */
+    void setFlags(short newFlags) throws WasiException {
+        flags = newFlags;
+    }
+
+    /** Bytes ready to read without blocking, for poll_oneoff. */
+    long readable() {
+        return 1;
+    }
+
+    void requireRight(long right) throws WasiException {
+        if ((rightsBase & right) == 0) {
+            throw new WasiException(Errno.NOTCAPABLE);
+        }
+    }
+}

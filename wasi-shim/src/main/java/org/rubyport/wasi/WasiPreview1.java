@@ -1,0 +1,705 @@
+package org.rubyport.wasi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rubyport.wasi.vfs.DirectoryNode;
+import org.rubyport.wasi.vfs.FileNode;
+import org.rubyport.wasi.vfs.Filetype;
+import org.rubyport.wasi.vfs.Inode;
+import org.rubyport.wasi.vfs.Lookup;
+import org.rubyport.wasi.vfs.SymlinkNode;
+import org.rubyport.wasi.vfs.Vfs;
+
+/**
+ * The 46 functions of wasi_snapshot_preview1, named as in the spec (camel-cased). Each returns an errno
+ * code and only moves data between guest memory and descriptors; none throws into the guest except
+ * {@link ProcExit} from proc_exit.
+ */
+public final class WasiPreview1 {
+    static final int OFLAG_CREAT = 1;
+    static final int OFLAG_DIRECTORY = 2;
+    static final int OFLAG_EXCL = 4;
+    static final int OFLAG_TRUNC = 8;
+    static final int LOOKUP_SYMLINK_FOLLOW = 1;
+    static final int FST_ATIM = 1;
+    static final int FST_ATIM_NOW = 2;
+    static final int FST_MTIM = 4;
+    static final int FST_MTIM_NOW = 8;
+    static final int CLOCK_REALTIME = 0;
+    static final int CLOCK_MONOTONIC = 1;
+    static final int CLOCK_PROCESS_CPUTIME = 2;
+    static final int CLOCK_THREAD_CPUTIME = 3;
+    static final int SUBCLOCK_ABSTIME = 1;
+    static final int EVENTTYPE_CLOCK = 0;
+    static final int EVENTTYPE_FD_READ = 1;
+    static final int EVENTTYPE_FD_WRITE = 2;
+
+    private final byte[][] args;
+    private final byte[][] env;
+    private final Vfs vfs;
+    private final Clock clock;
+    private final Host host;
+    private final FdTable fds = new FdTable();
+    private GuestMemory memory;
+
+    private WasiPreview1(Builder b) {
+        this.args = encodeAll(b.args);
+        this.env = encodeAll(b.env);
+        this.vfs = b.vfs;
+        this.clock = b.clock;
+        this.host = b.host;
+        this.memory = b.memory;
+        try {
+            fds.add(new StreamFd(b.stdin, null));
+            fds.add(new StreamFd(null, b.stdout));
+            fds.add(new StreamFd(null, b.stderr));
+            for (int i = 0; i < b.preopenNames.size(); i++) {
+                DirectoryNode dir = b.preopenDirs.get(i);
+                fds.add(new DirectoryFd(dir, dir, b.preopenNames.get(i), Rights.DIRECTORY,
+                        Rights.DIRECTORY_INHERITING));
+            }
+        } catch (WasiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Builder builder(Vfs vfs) {
+        return new Builder(vfs);
+    }
+
+    /** Attaches the guest's memory, known only once the module is instantiated. */
+    public void attach(GuestMemory guestMemory) {
+        this.memory = guestMemory;
+    }
+
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    public Vfs vfs() {
+        return vfs;
+    }
+
+    private static byte[][] encodeAll(List<String> strings) {
+        byte[][] out = new byte[strings.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Utf8.encode(strings.get(i));
+        }
+        return out;
+    }
+
+    /** One WASI operation that may fail with an errno. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws WasiException;
+    }
+
+    /** Runs a call and turns its outcome into the errno code the guest receives. */
+    private static int guard(Call call) {
+        try {
+            call.run();
+            return Errno.SUCCESS.code;
+        } catch (WasiException e) {
+            return e.errno.code;
+        } catch (ProcExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug of ours must not unwind the guest's stack; it sees an I/O error instead.
+            return Errno.IO.code;
+        }
+    }
+
+    // ---- guest memory helpers ----
+
+    private void check(int ptr, long len) throws WasiException {
+        if (!memory.contains(ptr, len)) {
+            throw new WasiException(Errno.FAULT);
+        }
+    }
+
+    private void putInt(int ptr, int value) throws WasiException {
+        check(ptr, 4);
+        memory.setInt(ptr, value);
+    }
+
+    private void putLong(int ptr, long value) throws WasiException {
+        check(ptr, 8);
+        memory.setLong(ptr, value);
+    }
+
+    private String readPath(int ptr, int len) throws WasiException {
+        check(ptr, len & 0xFFFFFFFFL);
+        if (len > 4096 || len < 0) {
+            throw new WasiException(Errno.NAMETOOLONG);
+        }
+        byte[] bytes = new byte[len];
+        memory.read(ptr, bytes, 0, len);
+        return Utf8.decodeStrict(bytes);
+    }
+
+    /** Writes a NUL-terminated list: pointers at ptrsPtr, strings packed at bufPtr. */
+    private int putStrings(byte[][] strings, int ptrsPtr, int bufPtr) {
+        return guard(() -> {
+            check(ptrsPtr, 4L * strings.length);
+            check(bufPtr, sizeOf(strings));
+            int at = bufPtr;
+            for (int i = 0; i < strings.length; i++) {
+                memory.setInt(ptrsPtr + 4 * i, at);
+                memory.write(at, strings[i], 0, strings[i].length);
+                memory.setByte(at + strings[i].length, (byte) 0);
+                at += strings[i].length + 1;
+            }
+        });
+    }
+
+    private int putSizes(byte[][] strings, int countPtr, int sizePtr) {
+        return guard(() -> {
+            check(countPtr, 4);
+            check(sizePtr, 4);
+            memory.setInt(countPtr, strings.length);
+            memory.setInt(sizePtr, (int) sizeOf(strings));
+        });
+    }
+
+    private static long sizeOf(byte[][] strings) {
+        long size = 0;
+        for (byte[] s : strings) {
+            size += s.length + 1;
+        }
+        return size;
+    }
+
+    private void putFilestat(int ptr, Inode node, byte filetype) throws WasiException {
+        check(ptr, 64);
+        memory.setLong(ptr, 0);
+        memory.setLong(ptr + 8, node == null ? 0 : node.ino);
+        memory.setLong(ptr + 16, 0);
+        memory.setByte(ptr + 16, filetype);
+        memory.setLong(ptr + 24, node == null ? 1 : node.nlink());
+        memory.setLong(ptr + 32, node == null ? 0 : node.size());
+        memory.setLong(ptr + 40, node == null ? 0 : node.atim());
+        memory.setLong(ptr + 48, node == null ? 0 : node.mtim());
+        memory.setLong(ptr + 56, node == null ? 0 : node.ctim());
+    }
+
+    private DirectoryFd directory(int fd) throws WasiException {
+        if (fds.get(fd) instanceof DirectoryFd dir) {
+            return dir;
+        }
+        throw new WasiException(Errno.NOTDIR);
+    }
+
+    private FileFd file(int fd) throws WasiException {
+        Fd f = fds.get(fd);
+        if (f instanceof FileFd file) {
+            return file;
+        }
+        throw new WasiException(f instanceof DirectoryFd ? Errno.ISDIR : Errno.INVAL);
+    }
+
+    private Lookup lookUp(int dirFd, int flags, int pathPtr, int pathLen, long right) throws WasiException {
+        DirectoryFd dir = directory(dirFd);
+        dir.requireRight(right);
+        String path = readPath(pathPtr, pathLen);
+        return vfs.lookUp(dir.sandbox, dir.dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
+    }
+
+    // ---- args, environment, clocks, random ----
+
+    public int argsGet(int argvPtr, int bufPtr) {
+        return putStrings(args, argvPtr, bufPtr);
+    }
+
+    public int argsSizesGet(int countPtr, int sizePtr) {
+        return putSizes(args, countPtr, sizePtr);
+    }
+
+    public int environGet(int environPtr, int bufPtr) {
+        return putStrings(env, environPtr, bufPtr);
+    }
+
+    public int environSizesGet(int countPtr, int sizePtr) {
+        return putSizes(env, countPtr, sizePtr);
+    }
+
+    private long now(int clockId) throws WasiException {
+        switch (clockId) {
+            case CLOCK_REALTIME:
+                return clock.realtimeNanos();
+            case CLOCK_MONOTONIC:
+            case CLOCK_PROCESS_CPUTIME:
+            case CLOCK_THREAD_CPUTIME:
+                return clock.monotonicNanos();
+            default:
+                throw new WasiException(Errno.INVAL);
+        }
+    }
+
+    public int clockResGet(int clockId, int resolutionPtr) {
+        return guard(() -> {
+            now(clockId);
+            putLong(resolutionPtr, 1_000L);
+        });
+    }
+
+    public int clockTimeGet(int clockId, long precision, int timePtr) {
+        return guard(() -> putLong(timePtr, now(clockId)));
+    }
+
+    public int randomGet(int bufPtr, int len) {
+        return guard(() -> {
+            check(bufPtr, len & 0xFFFFFFFFL);
+            byte[] bytes = new byte[len];
+            host.randomBytes(bytes);
+            memory.write(bufPtr, bytes, 0, len);
+        });
+    }
+
+    // ---- descriptors ----
+
+    public int fdAdvise(int fd, long offset, long len, int advice) {
+        return guard(() -> {
+            file(fd);
+            if (advice < 0 || advice > 5 || offset < 0 || len < 0) {
+                throw new WasiException(Errno.INVAL);
+            }
+        });
+    }
+
+    public int fdAllocate(int fd, long offset, long len) {
+        return guard(() -> {
+            FileFd f = file(fd);
+            f.requireWritable();
+            if (offset < 0 || len <= 0) {
+                throw new WasiException(Errno.INVAL);
+            }
+            if (offset + len > f.file.size()) {
+                f.file.setSize(offset + len, vfs.now());
+            }
+        });
+    }
+
+    public int fdClose(int fd) {
+        return guard(() -> fds.close(fd));
+    }
+
+    public int fdDatasync(int fd) {
+        return guard(() -> fds.get(fd));
+    }
+
+    public int fdSync(int fd) {
+        return guard(() -> fds.get(fd));
+    }
+
+    public int fdFdstatGet(int fd, int statPtr) {
+        return guard(() -> {
+            Fd f = fds.get(fd);
+            check(statPtr, 24);
+            memory.setLong(statPtr, 0);
+            memory.setByte(statPtr, f.filetype());
+            memory.setShort(statPtr + 2, f.flags);
+            memory.setLong(statPtr + 8, f.rightsBase);
+            memory.setLong(statPtr + 16, f.rightsInheriting);
+        });
+    }
+
+    public int fdFdstatSetFlags(int fd, int flags) {
+        return guard(() -> {
+            if ((flags & ~0x1F) != 0) {
+                throw new WasiException(Errno.INVAL);
+            }
+            fds.get(fd).setFlags((short) flags);
+        });
+    }
+
+    public int fdFdstatSetRights(int fd, long rightsBase, long rightsInheriting) {
+        return guard(() -> {
+            Fd f = fds.get(fd);
+            if ((rightsBase & ~f.rightsBase) != 0 || (rightsInheriting & ~f.rightsInheriting) != 0) {
+                throw new WasiException(Errno.NOTCAPABLE);
+            }
+            f.rightsBase = rightsBase;
+            f.rightsInheriting = rightsInheriting;
+        });
+    }
+
+    public int fdFilestatGet(int fd, int statPtr) {
+        return guard(() -> {
+            Fd f = fds.get(fd);
+            putFilestat(statPtr, f.inode(), f.filetype());
+        });
+    }
+
+    public int fdFilestatSetSize(int fd, long size) {
+        return guard(() -> {
+            FileFd f = file(fd);
+            f.requireWritable();
+            if (size < 0) {
+                throw new WasiException(Errno.INVAL);
+            }
+            f.file.setSize(size, vfs.now());
+        });
+    }
+
+    public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
+        return guard(() -> {
+            Inode node = fds.get(fd).inode();
+            if (node == null) {
+                throw new WasiException(Errno.BADF);
+            }
+            setTimes(node, atim, mtim, fstFlags);
+        });
+    }
+
+    private void setTimes(Inode node, long atim, long mtim, int fstFlags) throws WasiException {
+        if ((fstFlags & ~0xF) != 0
+                || (fstFlags & (FST_ATIM | FST_ATIM_NOW)) == (FST_ATIM | FST_ATIM_NOW)
+                || (fstFlags & (FST_MTIM | FST_MTIM_NOW)) == (FST_MTIM | FST_MTIM_NOW)) {
+            throw new WasiException(Errno.INVAL);
+        }
+        long now = vfs.now();
+        long a = (fstFlags & FST_ATIM) != 0 ? atim : (fstFlags & FST_ATIM_NOW) != 0 ? now : node.atim();
+        long m = (fstFlags & FST_MTIM) != 0 ? mtim : (fstFlags & FST_MTIM_NOW) != 0 ? now : node.mtim();
+        node.setTimes(a, m, now);
+    }
+
+    public int fdPread(int fd, int iovsPtr, int iovsLen, long offset, int nreadPtr) {
+        return guard(() -> {
+            check(nreadPtr, 4);
+            Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
+            memory.setInt(nreadPtr, (int) fds.get(fd).pread(memory, iovs, offset));
+        });
+    }
+
+    public int fdPwrite(int fd, int iovsPtr, int iovsLen, long offset, int nwrittenPtr) {
+        return guard(() -> {
+            check(nwrittenPtr, 4);
+            Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
+            memory.setInt(nwrittenPtr, (int) fds.get(fd).pwrite(memory, iovs, offset));
+        });
+    }
+
+    public int fdRead(int fd, int iovsPtr, int iovsLen, int nreadPtr) {
+        return guard(() -> {
+            check(nreadPtr, 4);
+            Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
+            memory.setInt(nreadPtr, (int) fds.get(fd).read(memory, iovs));
+        });
+    }
+
+    public int fdWrite(int fd, int iovsPtr, int iovsLen, int nwrittenPtr) {
+        return guard(() -> {
+            check(nwrittenPtr, 4);
+            Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
+            memory.setInt(nwrittenPtr, (int) fds.get(fd).write(memory, iovs));
+        });
+    }
+
+    public int fdPrestatGet(int fd, int prestatPtr) {
+        return guard(() -> {
+            DirectoryFd dir = preopen(fd);
+            check(prestatPtr, 8);
+            memory.setInt(prestatPtr, 0);
+            memory.setInt(prestatPtr + 4, Utf8.encode(dir.preopenName).length);
+        });
+    }
+
+    public int fdPrestatDirName(int fd, int pathPtr, int pathLen) {
+        return guard(() -> {
+            byte[] name = Utf8.encode(preopen(fd).preopenName);
+            if (pathLen < name.length) {
+                throw new WasiException(Errno.NAMETOOLONG);
+            }
+            check(pathPtr, name.length);
+            memory.write(pathPtr, name, 0, name.length);
+        });
+    }
+
+    private DirectoryFd preopen(int fd) throws WasiException {
+        if (fds.get(fd) instanceof DirectoryFd dir && dir.preopenName != null) {
+            return dir;
+        }
+        throw new WasiException(Errno.BADF);
+    }
+
+    public int fdReaddir(int fd, int bufPtr, int bufLen, long cookie, int bufusedPtr) {
+        return guard(() -> {
+            DirectoryFd dir = directory(fd);
+            dir.requireRight(Rights.FD_READDIR);
+            check(bufusedPtr, 4);
+            check(bufPtr, bufLen & 0xFFFFFFFFL);
+            if (cookie < 0) {
+                throw new WasiException(Errno.INVAL);
+            }
+            List<String> names = new ArrayList<>();
+            List<Inode> nodes = new ArrayList<>();
+            names.add(".");
+            nodes.add(dir.dir);
+            names.add("..");
+            nodes.add(dir.dir.parent());
+            dir.dir.entries().forEach((name, node) -> {
+                names.add(name);
+                nodes.add(node);
+            });
+            byte[] entry = new byte[0];
+            int used = 0;
+            for (long i = cookie; i < names.size() && used < bufLen; i++) {
+                byte[] name = Utf8.encode(names.get((int) i));
+                Inode node = nodes.get((int) i);
+                if (entry.length < 24 + name.length) {
+                    entry = new byte[24 + name.length];
+                }
+                LittleEndian.putLong(entry, 0, i + 1);
+                LittleEndian.putLong(entry, 8, node.ino);
+                LittleEndian.putInt(entry, 16, name.length);
+                LittleEndian.putInt(entry, 20, node.filetype());
+                System.arraycopy(name, 0, entry, 24, name.length);
+                int n = Math.min(24 + name.length, bufLen - used);
+                memory.write(bufPtr + used, entry, 0, n);
+                used += n;
+            }
+            memory.setInt(bufusedPtr, used);
+        });
+    }
+
+    public int fdRenumber(int from, int to) {
+        return guard(() -> fds.renumber(from, to));
+    }
+
+    public int fdSeek(int fd, long offset, int whence, int newOffsetPtr) {
+        return guard(() -> {
+            check(newOffsetPtr, 8);
+            memory.setLong(newOffsetPtr, fds.get(fd).seek(offset, whence));
+        });
+    }
+
+    public int fdTell(int fd, int offsetPtr) {
+        return guard(() -> {
+            check(offsetPtr, 8);
+            memory.setLong(offsetPtr, fds.get(fd).seek(0, 1));
+        });
+    }
+
+    // ---- paths ----
+
+    public int pathCreateDirectory(int fd, int pathPtr, int pathLen) {
+        return guard(() -> vfs.mkdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_CREATE_DIRECTORY)));
+    }
+
+    public int pathFilestatGet(int fd, int flags, int pathPtr, int pathLen, int statPtr) {
+        return guard(() -> {
+            check(statPtr, 64);
+            Inode node = lookUp(fd, flags, pathPtr, pathLen, Rights.PATH_FILESTAT_GET).requireExists();
+            putFilestat(statPtr, node, node.filetype());
+        });
+    }
+
+    public int pathFilestatSetTimes(int fd, int flags, int pathPtr, int pathLen, long atim, long mtim,
+            int fstFlags) {
+        return guard(() -> setTimes(
+                lookUp(fd, flags, pathPtr, pathLen, Rights.PATH_FILESTAT_SET_TIMES).requireExists(),
+                atim, mtim, fstFlags));
+    }
+
+    public int pathLink(int oldFd, int oldFlags, int oldPathPtr, int oldPathLen, int newFd, int newPathPtr,
+            int newPathLen) {
+        return guard(() -> vfs.link(
+                lookUp(oldFd, oldFlags, oldPathPtr, oldPathLen, Rights.PATH_LINK_SOURCE),
+                lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_LINK_TARGET)));
+    }
+
+    public int pathOpen(int fd, int dirFlags, int pathPtr, int pathLen, int oflags, long rightsBase,
+            long rightsInheriting, int fdFlags, int openedFdPtr) {
+        return guard(() -> {
+            check(openedFdPtr, 4);
+            DirectoryFd dir = directory(fd);
+            Lookup lk = lookUp(fd, dirFlags, pathPtr, pathLen, Rights.PATH_OPEN);
+            Inode node = lk.node();
+            if (node == null) {
+                if ((oflags & OFLAG_CREAT) == 0) {
+                    throw new WasiException(Errno.NOENT);
+                }
+                if ((oflags & OFLAG_DIRECTORY) != 0) {
+                    throw new WasiException(Errno.INVAL);
+                }
+                dir.requireRight(Rights.PATH_CREATE_FILE);
+                node = vfs.createFile(lk);
+            } else if ((oflags & (OFLAG_CREAT | OFLAG_EXCL)) == (OFLAG_CREAT | OFLAG_EXCL)) {
+                throw new WasiException(Errno.EXIST);
+            }
+            Fd opened;
+            if (node instanceof SymlinkNode) {
+                throw new WasiException(Errno.LOOP);
+            } else if (node instanceof DirectoryNode d) {
+                if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
+                    throw new WasiException(Errno.ISDIR);
+                }
+                opened = new DirectoryFd(d, dir.sandbox, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
+                        rightsInheriting & dir.rightsInheriting);
+            } else if ((oflags & OFLAG_DIRECTORY) != 0) {
+                throw new WasiException(Errno.NOTDIR);
+            } else {
+                FileNode file = (FileNode) node;
+                if ((oflags & OFLAG_TRUNC) != 0) {
+                    file.setSize(0, vfs.now());
+                }
+                opened = new FileFd(vfs, file, rightsBase & Rights.REGULAR_FILE & dir.rightsInheriting,
+                        rightsInheriting & dir.rightsInheriting, (short) fdFlags);
+            }
+            memory.setInt(openedFdPtr, fds.add(opened));
+        });
+    }
+
+    public int pathReadlink(int fd, int pathPtr, int pathLen, int bufPtr, int bufLen, int bufusedPtr) {
+        return guard(() -> {
+            check(bufusedPtr, 4);
+            check(bufPtr, bufLen & 0xFFFFFFFFL);
+            Inode node = lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_READLINK).requireExists();
+            if (!(node instanceof SymlinkNode link)) {
+                throw new WasiException(Errno.INVAL);
+            }
+            byte[] target = Utf8.encode(link.target);
+            int n = Math.min(target.length, bufLen);
+            memory.write(bufPtr, target, 0, n);
+            memory.setInt(bufusedPtr, n);
+        });
+    }
+
+    public int pathRemoveDirectory(int fd, int pathPtr, int pathLen) {
+        return guard(() -> vfs.rmdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_REMOVE_DIRECTORY)));
+    }
+
+    public int pathRename(int fd, int oldPathPtr, int oldPathLen, int newFd, int newPathPtr, int newPathLen) {
+        return guard(() -> vfs.rename(
+                lookUp(fd, 0, oldPathPtr, oldPathLen, Rights.PATH_RENAME_SOURCE),
+                lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_RENAME_TARGET)));
+    }
+
+    public int pathSymlink(int oldPathPtr, int oldPathLen, int fd, int newPathPtr, int newPathLen) {
+        return guard(() -> {
+            String target = readPath(oldPathPtr, oldPathLen);
+            vfs.symlink(target, lookUp(fd, 0, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
+        });
+    }
+
+    public int pathUnlinkFile(int fd, int pathPtr, int pathLen) {
+        return guard(() -> vfs.unlink(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_UNLINK_FILE)));
+    }
+
+    // ---- polling, processes, scheduling ----
+
+    public int pollOneoff(int inPtr, int outPtr, int nsubscriptions, int neventsPtr) {
+        return guard(() -> new Poll(memory, fds, this::now, host).run(inPtr, outPtr, nsubscriptions, neventsPtr));
+    }
+
+    public int procExit(int code) {
+        throw new ProcExit(code);
+    }
+
+    public int procRaise(int signal) {
+        return Errno.NOTSUP.code;
+    }
+
+    public int schedYield() {
+        return Errno.SUCCESS.code;
+    }
+
+    // ---- sockets: there are none, so every descriptor is "not a socket" ----
+
+    private int notSocket(int fd) {
+        return guard(() -> {
+            fds.get(fd);
+            throw new WasiException(Errno.NOTSOCK);
+        });
+    }
+
+    public int sockAccept(int fd, int flags, int fdPtr) {
+        return notSocket(fd);
+    }
+
+    public int sockRecv(int fd, int riDataPtr, int riDataLen, int riFlags, int roDataLenPtr, int roFlagsPtr) {
+        return notSocket(fd);
+    }
+
+    public int sockSend(int fd, int siDataPtr, int siDataLen, int siFlags, int soDataLenPtr) {
+        return notSocket(fd);
+    }
+
+    public int sockShutdown(int fd, int how) {
+        return notSocket(fd);
+    }
+
+    /** Configures a runtime: arguments, environment, standard streams, preopened directories. */
+    public static final class Builder {
+        private final Vfs vfs;
+        private List<String> args = List.of();
+        private List<String> env = List.of();
+        private InputSource stdin = InputSource.EMPTY;
+        private OutputSink stdout = (b, o, l) -> { };
+        private OutputSink stderr = (b, o, l) -> { };
+        private final List<String> preopenNames = new ArrayList<>();
+        private final List<DirectoryNode> preopenDirs = new ArrayList<>();
+        private Clock clock = Clock.SYSTEM;
+        private Host host;
+        private GuestMemory memory = new ByteArrayGuestMemory(0);
+
+        private Builder(Vfs vfs) {
+            this.vfs = vfs;
+        }
+
+        public Builder args(List<String> value) {
+            args = List.copyOf(value);
+            return this;
+        }
+
+        /** Environment entries as "NAME=value". */
+        public Builder env(List<String> value) {
+            env = List.copyOf(value);
+            return this;
+        }
+
+        public Builder stdin(InputSource value) {
+            stdin = value;
+            return this;
+        }
+
+        public Builder stdout(OutputSink value) {
+            stdout = value;
+            return this;
+        }
+
+        public Builder stderr(OutputSink value) {
+            stderr = value;
+            return this;
+        }
+
+        /** Makes dir visible to the guest under guestPath, as the next descriptor from 3 upward. */
+        public Builder preopen(String guestPath, DirectoryNode dir) {
+            preopenNames.add(guestPath);
+            preopenDirs.add(dir);
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder host(Host value) {
+            host = value;
+            return this;
+        }
+
+        public Builder memory(GuestMemory value) {
+            memory = value;
+            return this;
+        }
+
+        public WasiPreview1 build() {
+            if (host == null) {
+                throw new IllegalStateException("a Host (randomness, sleeping) is required");
+            }
+            return new WasiPreview1(this);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.rubyport.wasi.vfs;
+
+import org.rubyport.wasi.Errno;
+import org.rubyport.wasi.WasiException;
+
+/**
+ * The result of resolving a path: the directory holding the last component, that component's name, and
+ * the inode it names (null when absent). The guards raise each error in one place.
+ */
+public record Lookup(DirectoryNode parent, String name, Inode node, boolean trailingSlash) {
+
+    /** The inode; ENOENT when absent. */
+    public Inode requireExists() throws WasiException {
+        if (node == null) {
+            throw new WasiException(Errno.NOENT);
+        }
+        return node;
+    }
+
+    /** The directory; ENOENT when absent, ENOTDIR when something else. */
+    public DirectoryNode requireDirectory() throws WasiException {
+        if (requireExists() instanceof DirectoryNode dir) {
+            return dir;
+        }
+        throw new WasiException(Errno.NOTDIR);
+    }
+
+    /** Checks that nothing has this name yet; EEXIST otherwise. */
+    public void requireAbsent() throws WasiException {
+        if (node != null) {
+            throw new WasiException(Errno.EXIST);
+        }
+    }
+
+    /** Checks that the last component is a real name, not `.` or `..`, which no operation may add or remove. */
+    public void requireNamed(Errno otherwise) throws WasiException {
+        if (name.equals(".") || name.equals("..")) {
+            throw new WasiException(otherwise);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.rubyport.wasi.vfs;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.rubyport.wasi.Clock;
+import org.rubyport.wasi.Errno;
+import org.rubyport.wasi.WasiException;
+
+/**
+ * An in-memory POSIX-like file system: inodes, hard links, symbolic links and timestamps. Paths are
+ * resolved inside a sandbox directory that `..` and absolute symlinks cannot leave.
+ */
+public final class Vfs {
+    /** Symlinks followed in one resolution before ELOOP, as on Linux. */
+    public static final int MAX_SYMLINK_HOPS = 40;
+
+    private final Clock clock;
+    private final DirectoryNode root;
+    private long nextIno = 1;
+
+    public Vfs(Clock clock) {
+        this.clock = clock;
+        this.root = new DirectoryNode(nextIno++, now());
+    }
+
+    public DirectoryNode root() {
+        return root;
+    }
+
+    /** The clock's realtime, for timestamps. */
+    public long now() {
+        return clock.realtimeNanos();
+    }
+
+    /**
+     * Resolves path against base. `..` stops at sandbox (ENOTCAPABLE), absolute paths are refused, and an
+     * absolute symlink target starts again from sandbox. The last component's symlink is followed when
+     * followLast is set or the path ends with a slash.
+     */
+    public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast)
+            throws WasiException {
+        if (path.isEmpty()) {
+            throw new WasiException(Errno.NOENT);
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new WasiException(Errno.INVAL);
+        }
+        if (path.charAt(0) == '/') {
+            throw new WasiException(Errno.NOTCAPABLE);
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        boolean trailingSlash = pushComponents(parts, path);
+        DirectoryNode dir = base;
+        int hops = 0;
+        while (true) {
+            String name = parts.pollFirst();
+            boolean last = parts.isEmpty();
+            Inode node = child(sandbox, dir, name);
+            if (node instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
+                if (++hops > MAX_SYMLINK_HOPS) {
+                    throw new WasiException(Errno.LOOP);
+                }
+                if (link.target.isEmpty()) {
+                    throw new WasiException(Errno.NOENT);
+                }
+                if (link.target.charAt(0) == '/') {
+                    dir = sandbox;
+                }
+                trailingSlash |= pushComponents(parts, link.target) && last;
+                continue;
+            }
+            if (last) {
+                if (trailingSlash && node != null && !(node instanceof DirectoryNode)) {
+                    throw new WasiException(Errno.NOTDIR);
+                }
+                return new Lookup(dir, name, node, trailingSlash);
+            }
+            if (node == null) {
+                throw new WasiException(Errno.NOENT);
+            }
+            if (!(node instanceof DirectoryNode next)) {
+                throw new WasiException(Errno.NOTDIR);
+            }
+            dir = next;
+        }
+    }
+
+    private static Inode child(DirectoryNode sandbox, DirectoryNode dir, String name) throws WasiException {
+        switch (name) {
+            case ".":
+                return dir;
+            case "..":
+                if (dir == sandbox) {
+                    throw new WasiException(Errno.NOTCAPABLE);
+                }
+                return dir.parent;
+            default:
+                return dir.get(name);
+        }
+    }
+
+    /** Puts path's components in front of parts; "." stands for an empty path. Returns whether it ends with '/'. */
+    private static boolean pushComponents(Deque<String> parts, String path) {
+        int pushed = 0;
+        int end = path.length();
+        while (end > 0) {
+            int start = path.lastIndexOf('/', end - 1) + 1;
+            if (start < end) {
+                parts.addFirst(path.substring(start, end));
+                pushed++;
+            }
+            end = start - 1;
+        }
+        if (pushed == 0) {
+            parts.addFirst(".");
+        }
+        return path.endsWith("/");
+    }
+
+    /** Creates a directory at lk; EEXIST when the name is taken. */
+    public DirectoryNode mkdir(Lookup lk) throws WasiException {
+        lk.requireNamed(Errno.EXIST);
+        lk.requireAbsent();
+        DirectoryNode dir = new DirectoryNode(nextIno++, now());
+        lk.parent().put(lk.name(), dir, now());
+        return dir;
+    }
+
+    /** Creates an empty regular file at lk; EISDIR for a name with a trailing slash. */
+    public FileNode createFile(Lookup lk) throws WasiException {
+        lk.requireNamed(Errno.ISDIR);
+        lk.requireAbsent();
+        if (lk.trailingSlash()) {
+            throw new WasiException(Errno.ISDIR);
+        }
+        FileNode file = new FileNode(nextIno++, now());
+        lk.parent().put(lk.name(), file, now());
+        return file;
+    }
+
+    /** Creates a symbolic link at lk holding target, which is not checked. */
+    public SymlinkNode symlink(String target, Lookup lk) throws WasiException {
+        lk.requireNamed(Errno.EXIST);
+        lk.requireAbsent();
+        if (target.isEmpty()) {
+            throw new WasiException(Errno.NOENT);
+        }
+        if (lk.trailingSlash()) {
+            throw new WasiException(Errno.NOENT);
+        }
+        SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
+        lk.parent().put(lk.name(), link, now());
+        return link;
+    }
+
+    /** Adds a hard link to an existing non-directory. */
+    public void link(Lookup existing, Lookup newName) throws WasiException {
+        Inode node = existing.requireExists();
+        if (node instanceof DirectoryNode) {
+            throw new WasiException(Errno.PERM);
+        }
+        newName.requireNamed(Errno.EXIST);
+        newName.requireAbsent();
+        if (newName.trailingSlash()) {
+            throw new WasiException(Errno.NOENT);
+        }
+        newName.parent().put(newName.name(), node, now());
+        node.ctim = now();
+    }
+
+    /** Removes a name of a non-directory. */
+    public void unlink(Lookup lk) throws WasiException {
+        lk.requireNamed(Errno.ISDIR);
+        if (lk.requireExists() instanceof DirectoryNode) {
+            throw new WasiException(Errno.ISDIR);
+        }
+        lk.parent().remove(lk.name(), now());
+    }
+
+    /** Removes an empty directory. */
+    public void rmdir(Lookup lk) throws WasiException {
+        lk.requireNamed(lk.name().equals(".") ? Errno.INVAL : Errno.NOTEMPTY);
+        if (!lk.requireDirectory().isEmpty()) {
+            throw new WasiException(Errno.NOTEMPTY);
+        }
+        lk.parent().remove(lk.name(), now());
+    }
+
+    /** Moves from's entry to to, replacing a compatible target as rename(2) does. */
+    public void rename(Lookup from, Lookup to) throws WasiException {
+        from.requireNamed(Errno.BUSY);
+        to.requireNamed(Errno.BUSY);
+        Inode source = from.requireExists();
+        Inode target = to.node();
+        if (source == target) {
+            return;
+        }
+        if (source instanceof DirectoryNode dir) {
+            for (DirectoryNode d = to.parent(); ; d = d.parent) {
+                if (d == dir) {
+                    throw new WasiException(Errno.INVAL);
+                }
+                if (d.parent == d) {
+                    break;
+                }
+            }
+            if (target != null && !(target instanceof DirectoryNode)) {
+                throw new WasiException(Errno.NOTDIR);
+            }
+            if (target instanceof DirectoryNode t && !t.isEmpty()) {
+                throw new WasiException(Errno.NOTEMPTY);
+            }
+        } else {
+            if (target instanceof DirectoryNode) {
+                throw new WasiException(Errno.ISDIR);
+            }
+            if (to.trailingSlash()) {
+                throw new WasiException(Errno.NOTDIR);
+            }
+        }
+        long now = now();
+        if (target != null) {
+            to.parent().remove(to.name(), now);
+        }
+        from.parent().remove(from.name(), now);
+        to.parent().put(to.name(), source, now);
+        source.ctim = now;
+    }
+}
