@@ -9,6 +9,8 @@ import path from "node:path";
 const root = path.resolve(process.env.SITE_DIR ||
   path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "site"));
 const port = Number(process.env.PORT || 8080);
+// Tests mount their fixture pages at /fixtures/ beside the site, so that they load /ruby.js same-origin.
+const fixtures = process.env.FIXTURES_DIR ? path.resolve(process.env.FIXTURES_DIR) : null;
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json",
@@ -18,8 +20,11 @@ const TYPES = {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
-  let file = path.join(root, decodeURIComponent(url.pathname));
-  if (!file.startsWith(root)) {
+  const pathname = decodeURIComponent(url.pathname);
+  const [base, rest] = fixtures && pathname.startsWith("/fixtures/")
+    ? [fixtures, pathname.slice("/fixtures".length)] : [root, pathname];
+  let file = path.join(base, rest);
+  if (file !== base && !file.startsWith(base + path.sep)) {
     res.writeHead(403).end("Forbidden");
     return;
   }

@@ -79,6 +79,11 @@ export async function runRubyScripts(vm, flush) {
   }
 }
 
+// Frames of our own wrapper (asNamedFile) and of the VM's eval say nothing about the user's script.
+const WRAPPER_FRAME = /^(eval:1:in |-e:in )/;
+
 function report(name, error) {
-  console.error(`Ruby error in ${name}:\n${error && error.message ? error.message : error}`);
+  const text = String(error && error.message ? error.message : error);
+  const lines = text.split("\n").filter((line) => !WRAPPER_FRAME.test(line));
+  console.error(`Ruby error in ${name}:\n${lines.join("\n")}`);
 }

@@ -1,0 +1,73 @@
+// The /ruby.js loader in real Chromium with the real ruby+stdlib.wasm.
+import { test, expect } from "@playwright/test";
+import { captureConsole, waitForConsole } from "./helpers.mjs";
+
+test("hello world reaches console.log, and rubyVM is set", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/hello.html");
+  await waitForConsole(messages, "Hello, world!");
+  expect(messages.some((m) => m.type === "log" && /^ruby 3\.4/.test(m.text))).toBe(true);
+  expect(await page.evaluate(() => typeof globalThis.rubyVM?.eval)).toBe("function");
+  expect(await page.evaluate(() => globalThis.rubyVM.eval("6 * 7").toString())).toBe("42");
+});
+
+test("Ruby writes to the DOM through JS.global", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/dom.html");
+  await waitForConsole(messages, "dom done");
+  await expect(page.locator("#list li")).toHaveText(["alpha", "beta"]);
+  await expect(page.locator("#out")).toHaveCount(0);
+});
+
+test("tags run in order: src, async, errors reported by name, later tags still run, data-env", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/tags.html");
+  const last = await waitForConsole(messages, "order=");
+  const logs = messages.filter((m) => m.type === "log").map((m) => m.text);
+  expect(logs.indexOf("tag 1 ran")).toBeLessThan(logs.indexOf("external tag ran"));
+  expect(messages[last].text).toBe("order=first,external,async-before-await,last");
+  expect(logs).toContain("env=hello from data-env");
+  // The async tag resumes after its await, once the later sync tag has run.
+  await waitForConsole(messages, "async tag ran after await: first,external,async-before-await");
+
+  const errors = messages.filter((m) => m.type === "error").map((m) => m.text);
+  const inline = errors.find((t) => t.includes("boom from tag 3"));
+  expect(inline).toContain("inline script #3");
+  const fromSrc = errors.find((t) => t.includes("failure inside raises.rb"));
+  expect(fromSrc).toContain("/fixtures/raises.rb");
+  expect(fromSrc).toMatch(/raises\.rb:2/);
+  expect(fromSrc).toContain("helper_that_fails");
+  expect(messages.some((m) => m.type === "warning" && m.text.includes("BAD=KEY"))).toBe(true);
+});
+
+test("stderr goes to console.warn", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/hello.html");
+  await waitForConsole(messages, "Hello, world!");
+  await page.evaluate(() => { globalThis.rubyVM.eval('$stderr.puts "to stderr"; $stderr.flush'); });
+  await waitForConsole(messages, "to stderr", "warning");
+});
+
+test("File and Dir round trip, and json from the packed stdlib", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/files.html");
+  await waitForConsole(messages, "json=");
+  const logs = messages.filter((m) => m.type === "log").map((m) => m.text);
+  expect(logs).toContain('read="héllo wörld\\n"');
+  expect(logs).toContain("size=14");
+  expect(logs).toContain('children=["a.txt", "b.txt", "sub"]');
+  expect(logs).toContain(`mtime_year=${new Date().getUTCFullYear()}`);
+  expect(logs).toContain('json={"name":"rubyport","list":[1,2,3]}');
+});
+
+test("wasm is served as application/wasm from this origin, never a CDN", async ({ page }) => {
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/hello.html");
+  await waitForConsole(messages, "Hello, world!");
+  const origin = new URL(page.url()).origin;
+  expect(requests.every((url) => url.startsWith(origin))).toBe(true);
+  const response = await page.request.get("/ruby+stdlib.wasm", { method: "HEAD" });
+  expect(response.headers()["content-type"]).toBe("application/wasm");
+});
