@@ -21,4 +21,6 @@ await build({ ...common, entryPoints: [path.join(js, "ruby-loader.js")], outfile
   format: "iife" });
 await build({ ...common, entryPoints: [path.join(js, "playground-page.js")],
   outfile: path.join(site, "playground.js"), format: "esm" });
+await build({ ...common, entryPoints: [path.join(js, "wasi-module.js")], outfile: path.join(site, "wasi.js"),
+  format: "esm" });
 console.log(`site assembled in ${path.relative(process.cwd(), site) || "."}`);

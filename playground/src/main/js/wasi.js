@@ -15,19 +15,65 @@ export const WASI_FUNCTIONS = [
 
 const camelCase = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
+/** Thrown through the guest's stack when it calls proc_exit; carries the exit code. */
+export class ProcExit extends Error {
+  constructor(code) {
+    super(`exit with code ${code}`);
+    this.code = code;
+  }
+}
+
 /**
  * A WASI preview1 implementation in the shape @ruby/wasm-wasi's RubyVM expects: `wasiImport` and
  * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time.
  */
 export class JavaWasi {
-  constructor({ args = [], env = {}, stdout = () => {}, stderr = () => {} } = {}) {
+  constructor({ args = [], env = {}, preopens = ["/"], stdout = () => {}, stderr = () => {} } = {}) {
     const envList = Object.entries(env).map(([key, value]) => `${key}=${value}`);
-    this.handle = runtime.create({ args, env: envList, stdout, stderr });
+    this.handle = runtime.create({ args, env: envList, preopens, stdout, stderr });
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {
       // A bound static export keeps the hot path free of wrapper frames.
       this.wasiImport[name] = runtime[camelCase(name)].bind(null, this.handle);
     }
+    // Exiting must unwind the guest's stack, so it is the one import that throws.
+    this.wasiImport.proc_exit = (code) => {
+      this.flush();
+      throw new ProcExit(code);
+    };
+  }
+
+  /** Runs a command module's _start; returns its exit code (0 when it returns normally). */
+  start(instance) {
+    runtime.attachMemory(this.handle, instance.exports.memory);
+    try {
+      instance.exports._start();
+      return 0;
+    } catch (e) {
+      if (e instanceof ProcExit) return e.code;
+      throw e;
+    } finally {
+      this.flush();
+    }
+  }
+
+  /** Writes a whole file (Uint8Array or string) at an absolute path, creating parent directories. */
+  writeFile(path, data) {
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    const errno = runtime.writeFile(this.handle, path, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    if (errno !== 0) throw new Error(`cannot write ${path}: WASI errno ${errno}`);
+  }
+
+  /** Creates a directory and its parents at an absolute path. */
+  makeDirectories(path) {
+    const errno = runtime.makeDirectories(this.handle, path);
+    if (errno !== 0) throw new Error(`cannot create directory ${path}: WASI errno ${errno}`);
+  }
+
+  /** The bytes of the file at an absolute path, or null. */
+  readFile(path) {
+    const bytes = runtime.readFile(this.handle, path);
+    return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
   /** Connects the instance's memory and runs its reactor initialiser. */

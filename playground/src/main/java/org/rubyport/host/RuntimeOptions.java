@@ -3,7 +3,7 @@ package org.rubyport.host;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 
-/** The options object JavaScript passes to {@code create}: {args, env, stdout, stderr}. */
+/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdout, stderr}. */
 interface RuntimeOptions extends JSObject {
     @JSProperty
     String[] getArgs();
@@ -11,6 +11,10 @@ interface RuntimeOptions extends JSObject {
     /** Entries as "NAME=value". */
     @JSProperty
     String[] getEnv();
+
+    /** Guest paths of the preopened directories, "/" for the root; others are created under the root. */
+    @JSProperty
+    String[] getPreopens();
 
     @JSProperty
     TextCallback getStdout();

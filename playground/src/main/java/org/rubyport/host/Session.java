@@ -3,11 +3,13 @@ package org.rubyport.host;
 import java.util.List;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
+import org.rubyport.wasi.vfs.HostFiles;
 import org.rubyport.wasi.vfs.Vfs;
 
 /** One guest's WASI runtime in the page or worker: its file system, memory and output streams. */
 final class Session {
     private final WasiPreview1 wasi;
+    private final HostFiles files;
     private final LineSink stdout;
     private final LineSink stderr;
     private JsGuestMemory memory;
@@ -15,23 +17,26 @@ final class Session {
     Session(RuntimeOptions options) {
         BrowserHost host = new BrowserHost();
         Vfs vfs = new Vfs(host);
-        try {
-            // Ruby's Dir.tmpdir and Tempfile look for /tmp.
-            vfs.mkdir(vfs.lookUp(vfs.root(), vfs.root(), "tmp", false));
-        } catch (WasiException e) {
-            throw new IllegalStateException(e);
-        }
+        files = new HostFiles(vfs);
         stdout = new LineSink(options.getStdout());
         stderr = new LineSink(options.getStderr());
-        wasi = WasiPreview1.builder(vfs)
+        WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(List.of(options.getArgs()))
                 .env(List.of(options.getEnv()))
                 .stdout(stdout)
                 .stderr(stderr)
                 .clock(host)
-                .host(host)
-                .preopen("/", vfs.root())
-                .build();
+                .host(host);
+        try {
+            // Ruby's Dir.tmpdir and Tempfile look for /tmp.
+            files.makeDirectories("/tmp");
+            for (String guestPath : options.getPreopens()) {
+                builder.preopen(guestPath, files.makeDirectories(guestPath));
+            }
+        } catch (WasiException e) {
+            throw new IllegalArgumentException("cannot preopen: " + e.errno, e);
+        }
+        wasi = builder.build();
     }
 
     void attach(WasmMemory wasmMemory) {
@@ -43,6 +48,11 @@ final class Session {
     WasiPreview1 enter() {
         memory.refresh();
         return wasi;
+    }
+
+    /** The file system as the host sees it, by absolute path. */
+    HostFiles files() {
+        return files;
     }
 
     void flush() {

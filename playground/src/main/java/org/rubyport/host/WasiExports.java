@@ -1,8 +1,10 @@
 package org.rubyport.host;
 
 import java.util.Arrays;
+import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The ES module TeaVM builds (runtime.js). Each WASI function is a static export taking the runtime's
@@ -16,7 +18,7 @@ public final class WasiExports {
     private WasiExports() {
     }
 
-    /** Creates a runtime over a fresh file system with "/" preopened; returns its handle. */
+    /** Creates a runtime over a fresh file system with the given preopens; returns its handle. */
     @JSExport
     public static int create(RuntimeOptions options) {
         Session runtime = new Session(options);
@@ -37,6 +39,38 @@ public final class WasiExports {
     @JSExport
     public static void flush(int h) {
         runtimes[h].flush();
+    }
+
+    /** Writes a whole file at an absolute VFS path, creating parents; returns an errno code. */
+    @JSExport
+    public static int writeFile(int h, String path, Int8Array data) {
+        try {
+            runtimes[h].files().writeFile(path, data.copyToJavaArray());
+            return 0;
+        } catch (WasiException e) {
+            return e.errno.code;
+        }
+    }
+
+    /** Creates a directory and its parents at an absolute VFS path; returns an errno code. */
+    @JSExport
+    public static int makeDirectories(int h, String path) {
+        try {
+            runtimes[h].files().makeDirectories(path);
+            return 0;
+        } catch (WasiException e) {
+            return e.errno.code;
+        }
+    }
+
+    /** The content of the file at an absolute VFS path, or null when there is none. */
+    @JSExport
+    public static Int8Array readFile(int h, String path) {
+        try {
+            return Int8Array.fromJavaArray(runtimes[h].files().readFile(path));
+        } catch (WasiException e) {
+            return null;
+        }
     }
 
     private static WasiPreview1 enter(int h) {
