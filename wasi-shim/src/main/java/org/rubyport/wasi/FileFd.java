@@ -41,10 +41,11 @@ final class FileFd extends Fd {
         }
         long at = offset;
         for (Iovec iov : iovs) {
-            long n = Math.min(iov.len(), file.size() - at);
-            if (n <= 0) {
+            if (at >= file.size()) {
                 break;
             }
+            // A zero-length buffer is skipped, not taken for the end of the file.
+            long n = Math.min(iov.len(), file.size() - at);
             memory.write(iov.ptr(), file.bytes(), (int) at, (int) n);
             at += n;
         }
@@ -64,6 +65,10 @@ final class FileFd extends Fd {
         requireWritable();
         if (offset < 0) {
             throw new WasiException(Errno.INVAL);
+        }
+        if (offset > FileNode.MAX_SIZE) {
+            // Checked before adding the lengths, which could overflow a long and wrap into the file.
+            throw new WasiException(Errno.FBIG);
         }
         long end = offset + Iovec.total(iovs);
         file.reserve(end);

@@ -33,6 +33,6 @@ public interface GuestMemory {
     /** Whether [ptr, ptr+len) lies inside memory (pointers are unsigned 32-bit in the guest). */
     default boolean contains(int ptr, long len) {
         long start = ptr & 0xFFFFFFFFL;
-        return len >= 0 && start + len <= size();
+        return len >= 0 && len <= size() - start; // not start + len, which a huge len overflows
     }
 }

@@ -47,7 +47,8 @@ final class Poll {
                 long timeout = memory.getLong(sub + 24);
                 boolean absolute = (memory.getShort(sub + 40) & WasiPreview1.SUBCLOCK_ABSTIME) != 0;
                 try {
-                    long relative = absolute ? timeout - clocks.now(clockId) : timeout;
+                    long now = clocks.now(clockId); // also refuses an unknown clock, relative or not
+                    long relative = absolute ? timeout - now : timeout;
                     deadlines[i] = Math.max(0, relative);
                     wait = Math.min(wait, deadlines[i]);
                 } catch (WasiException e) {

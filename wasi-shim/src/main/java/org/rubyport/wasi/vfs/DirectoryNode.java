@@ -12,7 +12,8 @@ public final class DirectoryNode extends Inode {
     DirectoryNode(long ino, long now) {
         super(ino, now);
         this.parent = this;
-        this.nlink = 2;
+        // Its own `.`; the name that links it (or, for the root, its `..`) adds the second.
+        this.nlink = 1;
     }
 
     @Override public byte filetype() {

@@ -21,6 +21,7 @@ public final class Vfs {
     public Vfs(Clock clock) {
         this.clock = clock;
         this.root = new DirectoryNode(nextIno++, now());
+        root.nlink++; // the root has no name; its `..` links it instead
     }
 
     public DirectoryNode root() {
@@ -33,9 +34,9 @@ public final class Vfs {
     }
 
     /**
-     * Resolves path against base. `..` stops at sandbox (ENOTCAPABLE), absolute paths are refused, and an
-     * absolute symlink target starts again from sandbox. The last component's symlink is followed when
-     * followLast is set or the path ends with a slash.
+     * Resolves path against base, which must lie within sandbox. `..` stops at sandbox (ENOTCAPABLE),
+     * absolute paths are refused, and an absolute symlink target starts again from sandbox. The last
+     * component's symlink is followed when followLast is set or the path ends with a slash.
      */
     public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast)
             throws WasiException {
@@ -46,6 +47,9 @@ public final class Vfs {
             throw new WasiException(Errno.INVAL);
         }
         if (path.charAt(0) == '/') {
+            throw new WasiException(Errno.NOTCAPABLE);
+        }
+        if (!within(sandbox, base)) {
             throw new WasiException(Errno.NOTCAPABLE);
         }
         Deque<String> parts = new ArrayDeque<>();
@@ -83,6 +87,19 @@ public final class Vfs {
             }
             dir = next;
         }
+    }
+
+    /**
+     * Whether dir is sandbox or below it. A directory opened inside one preopen can be renamed into
+     * another; `..` from there would climb past the other's top without ever meeting sandbox.
+     */
+    private static boolean within(DirectoryNode sandbox, DirectoryNode dir) {
+        for (DirectoryNode d = dir; d != sandbox; d = d.parent) {
+            if (d.parent == d) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Inode child(DirectoryNode sandbox, DirectoryNode dir, String name) throws WasiException {
@@ -144,6 +161,10 @@ public final class Vfs {
         lk.requireAbsent();
         if (target.isEmpty()) {
             throw new WasiException(Errno.NOENT);
+        }
+        if (target.indexOf('\0') >= 0) {
+            // Resolving it would otherwise let a NUL into a name (O_CREAT through the link).
+            throw new WasiException(Errno.INVAL);
         }
         if (lk.trailingSlash()) {
             throw new WasiException(Errno.NOENT);

@@ -1,0 +1,55 @@
+package org.rubyport.wasi.vfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DirectoryNodeTest {
+    @Test
+    void aLoneDirectoryIsItsOwnParent() {
+        DirectoryNode dir = new DirectoryNode(1, 0);
+        assertSame(dir, dir.parent());
+        assertTrue(dir.isEmpty());
+        assertEquals(Filetype.DIRECTORY, dir.filetype());
+        assertEquals(4096, dir.size());
+    }
+
+    @Test
+    void putAndRemoveKeepParentsAndLinkCounts() {
+        DirectoryNode parent = new DirectoryNode(1, 0);
+        int parentLinks = parent.nlink();
+        DirectoryNode child = new DirectoryNode(2, 0);
+        FileNode file = new FileNode(3, 0);
+        parent.put("child", child, 10);
+        parent.put("file", file, 11);
+        assertSame(parent, child.parent());
+        assertEquals(parentLinks + 1, parent.nlink(), "the child's `..` links the parent");
+        assertEquals(2, child.nlink(), "a named empty directory: its name and its `.`");
+        assertEquals(1, file.nlink());
+        assertEquals(11, parent.mtim());
+
+        parent.put("again", file, 12);
+        assertEquals(2, file.nlink());
+        parent.remove("file", 13);
+        assertEquals(1, file.nlink());
+        assertEquals(13, file.ctim(), "losing a name changes the inode");
+        parent.remove("child", 14);
+        assertEquals(parentLinks, parent.nlink());
+        assertEquals(List.of("again"), List.copyOf(parent.entries().keySet()));
+    }
+
+    @Test
+    void entriesAreSortedAndReadOnly() {
+        DirectoryNode dir = new DirectoryNode(1, 0);
+        for (String name : new String[] {"b", "a", "c", "B"}) {
+            dir.put(name, new FileNode(name.hashCode(), 0), 0);
+        }
+        assertEquals(List.of("B", "a", "b", "c"), List.copyOf(dir.entries().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> dir.entries().clear());
+        assertEquals(4, dir.entries().size());
+    }
+}
