@@ -5,19 +5,25 @@ import org.rubyport.wasi.vfs.Filetype;
 import org.rubyport.wasi.vfs.Inode;
 
 /**
- * An open directory. Paths given relative to it resolve inside its sandbox: the preopen it was reached
- * from. A preopen has a name, which the guest reads with fd_prestat_dir_name.
+ * An open directory: a capability for what lies beneath it. Paths given relative to it cannot climb above
+ * it. A preopen has a name, which the guest reads with fd_prestat_dir_name.
  */
 final class DirectoryFd extends Fd {
     final DirectoryNode dir;
-    final DirectoryNode sandbox;
     final String preopenName;
 
-    DirectoryFd(DirectoryNode dir, DirectoryNode sandbox, String preopenName, long rightsBase, long rightsInheriting) {
+    DirectoryFd(DirectoryNode dir, String preopenName, long rightsBase, long rightsInheriting) {
         super(rightsBase, rightsInheriting);
         this.dir = dir;
-        this.sandbox = sandbox;
         this.preopenName = preopenName;
+    }
+
+    /**
+     * Whether this is the preopen the guest calls "/". wasi-libc resolves every absolute path against it,
+     * so absolute symlinks made through it mean what they say; elsewhere they would escape and are refused.
+     */
+    boolean isGuestRoot() {
+        return "/".equals(preopenName);
     }
 
     @Override byte filetype() {

@@ -55,7 +55,7 @@ public final class WasiPreview1 {
             fds.add(new StreamFd(null, b.stderr));
             for (int i = 0; i < b.preopenNames.size(); i++) {
                 DirectoryNode dir = b.preopenDirs.get(i);
-                fds.add(new DirectoryFd(dir, dir, b.preopenNames.get(i), Rights.DIRECTORY,
+                fds.add(new DirectoryFd(dir, b.preopenNames.get(i), Rights.DIRECTORY,
                         Rights.DIRECTORY_INHERITING));
             }
         } catch (WasiException e) {
@@ -201,7 +201,7 @@ public final class WasiPreview1 {
         DirectoryFd dir = directory(dirFd);
         dir.requireRight(right);
         String path = readPath(pathPtr, pathLen);
-        return vfs.lookUp(dir.sandbox, dir.dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        return vfs.lookUp(dir.dir, dir.dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0, dir.isGuestRoot());
     }
 
     // ---- args, environment, clocks, random ----
@@ -534,13 +534,14 @@ public final class WasiPreview1 {
                 if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
                     throw new WasiException(Errno.ISDIR);
                 }
-                opened = new DirectoryFd(d, dir.sandbox, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
+                opened = new DirectoryFd(d, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
                         rightsInheriting & dir.rightsInheriting);
             } else if ((oflags & OFLAG_DIRECTORY) != 0) {
                 throw new WasiException(Errno.NOTDIR);
             } else {
                 FileNode file = (FileNode) node;
                 if ((oflags & OFLAG_TRUNC) != 0) {
+                    dir.requireRight(Rights.PATH_FILESTAT_SET_SIZE);
                     file.setSize(0, vfs.now());
                 }
                 opened = new FileFd(vfs, file, rightsBase & Rights.REGULAR_FILE & dir.rightsInheriting,
@@ -578,6 +579,9 @@ public final class WasiPreview1 {
     public int pathSymlink(int oldPathPtr, int oldPathLen, int fd, int newPathPtr, int newPathLen) {
         return guard(() -> {
             String target = readPath(oldPathPtr, oldPathLen);
+            if (target.startsWith("/") && !directory(fd).isGuestRoot()) {
+                throw new WasiException(Errno.NOTCAPABLE);
+            }
             vfs.symlink(target, lookUp(fd, 0, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
         });
     }

@@ -40,6 +40,16 @@ public final class Vfs {
      */
     public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast)
             throws WasiException {
+        return lookUp(sandbox, base, path, followLast, true);
+    }
+
+    /**
+     * As {@link #lookUp(DirectoryNode, DirectoryNode, String, boolean)}, but an absolute symlink target is
+     * refused (ENOTCAPABLE) unless absoluteLinks is set: only where sandbox is the guest's "/" does an
+     * absolute path name something inside it.
+     */
+    public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast,
+            boolean absoluteLinks) throws WasiException {
         if (path.isEmpty()) {
             throw new WasiException(Errno.NOENT);
         }
@@ -68,6 +78,9 @@ public final class Vfs {
                     throw new WasiException(Errno.NOENT);
                 }
                 if (link.target.charAt(0) == '/') {
+                    if (!absoluteLinks) {
+                        throw new WasiException(Errno.NOTCAPABLE);
+                    }
                     dir = sandbox;
                 }
                 trailingSlash |= pushComponents(parts, link.target) && last;

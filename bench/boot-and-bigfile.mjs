@@ -1,0 +1,375 @@
+#!/usr/bin/env node
+// Benchmark (not a test): our /ruby.js against ruby.wasm's official browser.script.iife.js, in one Chromium session.
+//
+//   node bench/boot-and-bigfile.mjs [--runs N] [--official-bigfile-runs N] [--only boot|bigfile] [--no-direct]
+//                                   [--chromium PATH]
+//
+// Needs a built site/ (mvn -q -B install -DskipTests && node scripts/build-site.mjs) and npm ci. It starts
+// scripts/serve.mjs on a free 127.0.0.1 port with FIXTURES_DIR=bench/pages, copies the official loader next to the
+// fixture pages for the run (bench/pages/browser.script.iife.tmp.js: git-ignored by *.tmp.*, removed at exit), launches
+// Chromium once, and answers the official loader's request for
+// https://cdn.jsdelivr.net/npm/@ruby/3.4-wasm-wasi@<version>/dist/ruby+stdlib.wasm with a Playwright route from the
+// local site/ruby+stdlib.wasm, so both runtimes compile the same bytes and nothing leaves the machine.
+//
+// Measured (medians; ratio = ours/official, below 1 means ours is faster):
+// 1. boot: navigation start -> first Ruby output, a tag doing `puts "ready"`: performance.now() in the page when
+//    console.log receives "ready" (pages/boot-hook.js). "cold" is a fresh browser context per run, "2nd visit" a new
+//    page in that same context right after.
+// 2. bigfile: 16 MiB written to /tmp/big in 4 KiB chunks, read back in 4 KiB chunks, size checked (pages/bigfile.rb),
+//    timed inside Ruby with Process.clock_gettime(Process::CLOCK_MONOTONIC). The official runtime needs over 20 s for
+//    the writes, so it gets fewer runs by default (--official-bigfile-runs) and a 120 s timeout.
+//
+// How the wasm is delivered, and why the 2nd visit is not an HTTP-cache hit:
+// - A Playwright route turns Chromium's HTTP cache off for its whole context (Network.setCacheDisabled; "Enabling
+//   routing disables http cache" in Playwright's docs) and sends the 30 MB body over the DevTools protocol, which costs
+//   a few hundred ms. The CDN request can only be served that way, so, to compare like with like, our own
+//   /ruby+stdlib.wasm goes through the very same route handler (same buffer, same headers) in the headline rows.
+// - For reference, ours is also measured with no route at all ("ours direct": wasm over HTTP from serve.mjs, HTTP cache
+//   on). Even then a 2nd visit downloads the wasm again: Playwright's contexts are off-the-record, with an in-memory
+//   HTTP cache too small to keep a 30 MB entry, and serve.mjs sends "Cache-Control: no-cache" with no validator.
+//   --no-direct skips these runs.
+import { spawn } from "node:child_process";
+import { copyFile, readFile, rm, stat } from "node:fs/promises";
+import { createServer } from "node:net";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import process from "node:process";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(HERE);
+const SITE = path.join(ROOT, "site");
+const PAGES = path.join(HERE, "pages");
+const OFFICIAL_PKG = path.join(ROOT, "node_modules", "@ruby", "3.4-wasm-wasi");
+const OFFICIAL_LOADER = path.join(OFFICIAL_PKG, "dist", "browser.script.iife.js");
+const OFFICIAL_COPY = path.join(PAGES, "browser.script.iife.tmp.js"); // the name boot-official.html & co. load
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const BOOT_TIMEOUT_MS = 60_000;
+const BIGFILE_TIMEOUT_MS = 120_000;
+const BIGFILE_BYTES = 16 * 1024 * 1024;
+
+/** An error whose message is the whole story (no stack trace printed). */
+class BenchError extends Error {}
+
+const USAGE = `Usage: node bench/boot-and-bigfile.mjs [options]
+  --runs N                   runs per measurement (default 5)
+  --official-bigfile-runs N  runs of the 16 MiB file test for the official runtime (default 3; it takes 20+ s each)
+  --only boot|bigfile        run one of the two measurements
+  --no-direct                skip the reference boots of ours without a route
+  --chromium PATH            browser binary (default $CHROMIUM_PATH or /usr/bin/chromium)
+The comment at the top of bench/boot-and-bigfile.mjs says what is measured and how.`;
+
+function parseArgs(argv) {
+  const options = { runs: 5, officialBigfileRuns: 3, only: null, direct: true,
+    chromium: process.env.CHROMIUM_PATH || "/usr/bin/chromium" };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new BenchError(`${arg} needs a value (try --help)`);
+      return argv[++i];
+    };
+    const count = () => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new BenchError(`${arg} needs a positive integer`);
+      return n;
+    };
+    switch (arg) {
+      case "--runs": options.runs = count(); break;
+      case "--official-bigfile-runs": options.officialBigfileRuns = count(); break;
+      case "--only":
+        options.only = value();
+        if (options.only !== "boot" && options.only !== "bigfile") throw new BenchError("--only takes boot or bigfile");
+        break;
+      case "--no-direct": options.direct = false; break;
+      case "--chromium": options.chromium = value(); break;
+      case "-h": case "--help": console.log(USAGE); process.exit(0); break;
+      default: throw new BenchError(`unknown argument ${arg} (try --help)`);
+    }
+  }
+  return options;
+}
+
+async function requireFile(file, hint) {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || info.size === 0) throw new BenchError(`${path.relative(ROOT, file) || file} is missing: ${hint}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns scripts/serve.mjs (registering its shutdown in cleanups); resolves to its origin once it answers. */
+async function startServer(port, cleanups) {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs")], {
+    env: { ...process.env, PORT: String(port), FIXTURES_DIR: PAGES, SITE_DIR: SITE },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  cleanups.push(() => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", resolve);
+    child.kill();
+  }));
+  let output = "";
+  child.stdout.on("data", (d) => { output += d; });
+  child.stderr.on("data", (d) => { output += d; });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new BenchError(`scripts/serve.mjs exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`${origin}/fixtures/boot-ours.html`).then((r) => r.ok, () => false);
+    if (ok) return origin;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new BenchError(`scripts/serve.mjs did not answer on ${origin} within 15 s:\n${output}`);
+}
+
+const median = (values) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Resolves to the text of the first console.log line passing test; rejects on a timeout, a page error, a crash or a
+ * console.error (but for the 404 of the browser's own /favicon.ico request), so a broken run fails loudly.
+ */
+function waitForConsoleLine(page, test, timeoutMs, label) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new BenchError(`${label}: no such console output within ${timeoutMs / 1000} s`)),
+      timeoutMs);
+    const onConsole = (m) => {
+      const url = m.location()?.url || "";
+      if (m.type() === "log" && test(m.text())) done(null, m.text());
+      else if (m.type() === "error" && !/\/favicon\.ico$/.test(url)) {
+        done(new BenchError(`${label}: console.error: ${m.text()}${url ? ` (${url})` : ""}`));
+      }
+    };
+    const onError = (e) => done(new BenchError(`${label}: page error: ${e.message}`));
+    const onCrash = () => done(new BenchError(`${label}: the page crashed`));
+    function done(error, text) {
+      clearTimeout(timer);
+      page.off("console", onConsole);
+      page.off("pageerror", onError);
+      page.off("crash", onCrash);
+      if (error) reject(error); else resolve(text);
+    }
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    page.on("crash", onCrash);
+  });
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const buildHint = "run scripts/build-site.mjs first (mvn -q -B install -DskipTests && node scripts/build-site.mjs)";
+  await requireFile(path.join(SITE, "ruby.js"), buildHint);
+  await requireFile(path.join(SITE, "ruby+stdlib.wasm"), buildHint);
+  await requireFile(OFFICIAL_LOADER, "run npm ci first");
+  await requireFile(options.chromium, "install Chromium (apt-get install chromium) or pass --chromium PATH");
+  let chromium;
+  try {
+    ({ chromium } = createRequire(import.meta.url)("playwright-core"));
+  } catch {
+    throw new BenchError("playwright-core is missing: run npm ci first");
+  }
+
+  const officialPkg = JSON.parse(await readFile(path.join(OFFICIAL_PKG, "package.json"), "utf8"));
+  const cdnWasmUrl = `https://cdn.jsdelivr.net/npm/${officialPkg.name}@${officialPkg.version}/dist/ruby+stdlib.wasm`;
+  const wasm = await readFile(path.join(SITE, "ruby+stdlib.wasm"));
+
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) await cleanups.pop()().catch(() => {});
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  }
+
+  try {
+    await copyFile(OFFICIAL_LOADER, OFFICIAL_COPY);
+    cleanups.push(() => rm(OFFICIAL_COPY, { force: true }));
+    const origin = await startServer(await freePort(), cleanups);
+    const browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+
+    const ourWasmUrl = `${origin}/ruby+stdlib.wasm`;
+    const routed = { cdn: 0, ours: 0 };
+    const serveWasm = (key) => (route) => {
+      routed[key]++;
+      return route.fulfill({
+        status: 200,
+        body: wasm,
+        headers: {
+          "Content-Type": "application/wasm",
+          // The pages are cross-origin isolated (COEP require-corp) and the official loader fetches in cors mode.
+          "Access-Control-Allow-Origin": "*",
+          "Cross-Origin-Resource-Policy": "cross-origin",
+          "Cache-Control": "public, max-age=31536000, immutable", // as jsDelivr sends it (moot: routing disables caching)
+        },
+      });
+    };
+
+    // Variants: how each page gets its wasm. "ours-direct" is the reference without any route.
+    const variants = {
+      ours: { pages: "ours", route: ourWasmUrl, key: "ours" },
+      official: { pages: "official", route: cdnWasmUrl, key: "cdn" },
+      "ours-direct": { pages: "ours", route: null },
+    };
+    async function newContext(variant) {
+      const context = await browser.newContext();
+      const { route, key } = variants[variant];
+      if (route) {
+        await context.route(route, serveWasm(key));
+        // Nothing else may leave the machine: a stray request fails the run instead of hanging it.
+        await context.route((url) => !url.href.startsWith(`${origin}/`) && url.href !== route,
+          (r) => r.abort("blockedbyclient"));
+      }
+      return context;
+    }
+
+    async function bootOnce(context, variant, label) {
+      const page = await context.newPage();
+      try {
+        const ready = waitForConsoleLine(page, (t) => t.trim() === "ready", BOOT_TIMEOUT_MS, label);
+        await page.goto(`${origin}/fixtures/boot-${variants[variant].pages}.html`, { timeout: BOOT_TIMEOUT_MS });
+        await ready;
+        const at = await page.evaluate(() => globalThis.__benchReadyAt);
+        if (typeof at !== "number") throw new BenchError(`${label}: "ready" reached Playwright but not the page's hook`);
+        return at;
+      } finally {
+        await page.close();
+      }
+    }
+
+    async function bigfileOnce(variant, label) {
+      const context = await newContext(variant);
+      try {
+        const page = await context.newPage();
+        const line = waitForConsoleLine(page, (t) => t.startsWith("BENCH bigfile"), BIGFILE_TIMEOUT_MS, label);
+        await page.goto(`${origin}/fixtures/bigfile-${variants[variant].pages}.html`, { timeout: BOOT_TIMEOUT_MS });
+        const text = await line;
+        const field = (name) => Number(new RegExp(`\\b${name}=([0-9.]+)`).exec(text)?.[1]);
+        if (field("size") !== BIGFILE_BYTES) throw new BenchError(`${label}: unexpected output ${text}`);
+        return { write: field("write_ms"), read: field("read_ms"), total: field("total_ms") };
+      } finally {
+        await context.close();
+      }
+    }
+
+    const progress = (text) => process.stderr.write(`${text}\n`);
+    const results = {};
+    for (const v of Object.keys(variants)) results[v] = { cold: [], warm: [], bigfile: [] };
+
+    // Boot. The variants alternate within each run, so drift (heat, other load) hits them alike.
+    const bootVariants = options.direct ? ["ours", "official", "ours-direct"] : ["ours", "official"];
+    const bootRuns = options.only === "bigfile" ? 0 : options.runs;
+    for (let run = 1; run <= bootRuns; run++) {
+      for (const variant of bootVariants) {
+        const context = await newContext(variant);
+        try {
+          const cold = await bootOnce(context, variant, `boot ${variant} run ${run} (cold)`);
+          const warm = await bootOnce(context, variant, `boot ${variant} run ${run} (2nd visit)`);
+          results[variant].cold.push(cold);
+          results[variant].warm.push(warm);
+          progress(`boot    ${variant.padEnd(11)} run ${run}/${bootRuns}: cold ${cold.toFixed(0)} ms, ` +
+            `2nd visit ${warm.toFixed(0)} ms`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+
+    const bigfileRuns = options.only === "boot" ? { ours: 0, official: 0 }
+      : { ours: options.runs, official: Math.min(options.runs, options.officialBigfileRuns) };
+    for (let run = 1; run <= bigfileRuns.ours; run++) {
+      for (const variant of ["ours", "official"]) {
+        if (run > bigfileRuns[variant]) continue;
+        const r = await bigfileOnce(variant, `bigfile ${variant} run ${run}`);
+        results[variant].bigfile.push(r);
+        progress(`bigfile ${variant.padEnd(11)} run ${run}/${bigfileRuns[variant]}: write ${r.write.toFixed(0)} ms, ` +
+          `read ${r.read.toFixed(0)} ms, total ${r.total.toFixed(0)} ms`);
+      }
+    }
+
+    // Report.
+    const rows = [];
+    if (bootRuns) {
+      rows.push(["boot, cold (fresh context)", (v) => results[v].cold],
+        ["boot, 2nd visit (same context)", (v) => results[v].warm]);
+    }
+    if (bigfileRuns.ours) {
+      rows.push(["16 MiB write, 4 KiB chunks", (v) => results[v].bigfile.map((r) => r.write)],
+        ["16 MiB read back, 4 KiB chunks", (v) => results[v].bigfile.map((r) => r.read)],
+        ["16 MiB write + read", (v) => results[v].bigfile.map((r) => r.total)]);
+    }
+    const fmt = (ms) => (Number.isFinite(ms) ? ms.toFixed(1) : "-");
+    const table = rows.map(([metric, values]) => {
+      const ours = median(values("ours"));
+      const official = median(values("official"));
+      return [metric, fmt(ours), fmt(official), Number.isFinite(ours / official) ? (ours / official).toFixed(3) : "-"];
+    });
+    const header = ["metric (median)", "ours (ms)", "official (ms)", "ours/official"];
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+    const line = (cells) => cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ");
+
+    console.log(`boot-and-bigfile, ${new Date().toISOString()}`);
+    console.log(`Chromium ${browser.version()} (${options.chromium}), Node ${process.version}, ` +
+      `official loader ${officialPkg.name} ${officialPkg.version}; both compile site/ruby+stdlib.wasm ` +
+      `(${(wasm.length / 1048576).toFixed(1)} MiB)`);
+    const counts = [];
+    if (bootRuns) counts.push(`boot ${bootRuns} runs per variant`);
+    if (bigfileRuns.ours) {
+      counts.push(`16 MiB file ${bigfileRuns.ours} runs ours, ${bigfileRuns.official} runs official` +
+        (bigfileRuns.official < bigfileRuns.ours ? " (fewer: each takes 20+ s in the official runtime)" : ""));
+    }
+    console.log(`runs: ${counts.join("; ")}`);
+    if (bootRuns) {
+      console.log("boot rows: both wasm downloads answered by the same Playwright route, which turns the HTTP cache " +
+        "off, so a 2nd visit is a warm browser that still gets the wasm again");
+    }
+    console.log("");
+    console.log(line(header));
+    console.log(line(widths.map((w) => "-".repeat(w))));
+    for (const row of table) console.log(line(row));
+
+    if (bootRuns && options.direct) {
+      const cold = median(results["ours-direct"].cold);
+      const warm = median(results["ours-direct"].warm);
+      console.log("");
+      console.log(`reference, ours without any route (wasm over HTTP from serve.mjs): cold ${fmt(cold)} ms, ` +
+        `2nd visit ${fmt(warm)} ms; routed minus direct, cold: ${fmt(median(results.ours.cold) - cold)} ms`);
+      console.log("  (no official counterpart: its CDN request can only be answered by a route. The 2nd visit still " +
+        "downloads the wasm: a Playwright context's in-memory HTTP cache cannot hold 30 MB, and serve.mjs sends " +
+        "no-cache without a validator.)");
+    }
+
+    console.log("");
+    console.log("every run (ms):");
+    for (const [metric, values] of rows) {
+      for (const variant of ["ours", "official"]) {
+        console.log(`  ${metric}, ${variant}: ${values(variant).map((x) => x.toFixed(0)).join(", ")}`);
+      }
+    }
+    if (bootRuns && options.direct) {
+      console.log(`  boot cold, ours direct: ${results["ours-direct"].cold.map((x) => x.toFixed(0)).join(", ")}`);
+      console.log(`  boot 2nd visit, ours direct: ${results["ours-direct"].warm.map((x) => x.toFixed(0)).join(", ")}`);
+    }
+    console.log(`wasm requests answered by the route: CDN url ${routed.cdn}, our url ${routed.ours}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error(`boot-and-bigfile: ${error instanceof BenchError ? error.message : error.stack || error}`);
+  process.exitCode = 1;
+});
