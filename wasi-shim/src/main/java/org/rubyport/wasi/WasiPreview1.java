@@ -431,25 +431,40 @@ public final class WasiPreview1 {
             if (cookie < 0) {
                 throw new WasiException(Errno.INVAL);
             }
+            // Cookies: 0 is ".", 1 is "..", then each entry's sequence number, so they stay valid as the
+            // directory changes.
             List<String> names = new ArrayList<>();
             List<Inode> nodes = new ArrayList<>();
-            names.add(".");
-            nodes.add(dir.dir);
-            names.add("..");
-            nodes.add(dir.dir.parent());
-            dir.dir.entries().forEach((name, node) -> {
-                names.add(name);
-                nodes.add(node);
-            });
+            List<Long> cookies = new ArrayList<>();
+            if (cookie == 0) {
+                names.add(".");
+                nodes.add(dir.dir);
+                cookies.add(0L);
+            }
+            if (cookie <= 1) {
+                names.add("..");
+                nodes.add(dir.dir.parent());
+                cookies.add(1L);
+            }
             byte[] entry = new byte[0];
             int used = 0;
-            for (long i = cookie; i < names.size() && used < bufLen; i++) {
-                byte[] name = Utf8.encode(names.get((int) i));
-                Inode node = nodes.get((int) i);
+            var listing = dir.dir.listingFrom(Math.max(cookie, DirectoryNode.FIRST_ENTRY_SEQUENCE)).entrySet().iterator();
+            for (int i = 0; used < bufLen; i++) {
+                if (i == names.size()) {
+                    if (!listing.hasNext()) {
+                        break;
+                    }
+                    var next = listing.next();
+                    names.add(next.getValue());
+                    nodes.add(dir.dir.get(next.getValue()));
+                    cookies.add(next.getKey());
+                }
+                byte[] name = Utf8.encode(names.get(i));
+                Inode node = nodes.get(i);
                 if (entry.length < 24 + name.length) {
                     entry = new byte[24 + name.length];
                 }
-                LittleEndian.putLong(entry, 0, i + 1);
+                LittleEndian.putLong(entry, 0, cookies.get(i) + 1);
                 LittleEndian.putLong(entry, 8, node.ino);
                 LittleEndian.putInt(entry, 16, name.length);
                 LittleEndian.putInt(entry, 20, node.filetype());
@@ -513,7 +528,10 @@ public final class WasiPreview1 {
         return guard(() -> {
             check(openedFdPtr, 4);
             DirectoryFd dir = directory(fd);
-            Lookup lk = lookUp(fd, dirFlags, pathPtr, pathLen, Rights.PATH_OPEN);
+            boolean exclusive = (oflags & (OFLAG_CREAT | OFLAG_EXCL)) == (OFLAG_CREAT | OFLAG_EXCL);
+            // With O_CREAT|O_EXCL a symlink in last place, even a dangling one, is "existing" (open(2)).
+            int lookupFlags = exclusive ? dirFlags & ~LOOKUP_SYMLINK_FOLLOW : dirFlags;
+            Lookup lk = lookUp(fd, lookupFlags, pathPtr, pathLen, Rights.PATH_OPEN);
             Inode node = lk.node();
             if (node == null) {
                 if ((oflags & OFLAG_CREAT) == 0) {
@@ -524,7 +542,7 @@ public final class WasiPreview1 {
                 }
                 dir.requireRight(Rights.PATH_CREATE_FILE);
                 node = vfs.createFile(lk);
-            } else if ((oflags & (OFLAG_CREAT | OFLAG_EXCL)) == (OFLAG_CREAT | OFLAG_EXCL)) {
+            } else if (exclusive) {
                 throw new WasiException(Errno.EXIST);
             }
             Fd opened;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rubyport.wasi.Guest.Str;
 import org.rubyport.wasi.vfs.DirectoryNode;
 import org.rubyport.wasi.vfs.Filetype;
 
@@ -37,7 +38,7 @@ class WasiDirectoryTest {
     }
 
     @Test
-    void readdirListsDotDotDotThenEntriesInNameOrder() {
+    void readdirListsDotDotDotThenEntriesInTheOrderTheyWereMade() {
         g.mkdir(PREOPEN, "d");
         g.writeFile(PREOPEN, "d/b.txt", "");
         g.mkdir(PREOPEN, "d/a");
@@ -48,19 +49,39 @@ class WasiDirectoryTest {
         ok(w.fdReaddir(fd, buf, 1024, 0, used));
         List<Dirent> all = parse(buf, g.u32(used));
         assertEquals(24 * 5 + 1 + 2 + 1 + 5 + 7, g.u32(used), "everything fits: bufused < buflen");
-        assertEquals(List.of(".", "..", "a", "b.txt", "ä-link"), all.stream().map(Dirent::name).toList());
+        assertEquals(List.of(".", "..", "b.txt", "a", "ä-link"), all.stream().map(Dirent::name).toList());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), all.stream().map(Dirent::next).toList());
-        assertEquals(List.of((int) Filetype.DIRECTORY, (int) Filetype.DIRECTORY, (int) Filetype.DIRECTORY,
-                (int) Filetype.REGULAR_FILE, (int) Filetype.SYMBOLIC_LINK), all.stream().map(Dirent::type).toList());
+        assertEquals(List.of((int) Filetype.DIRECTORY, (int) Filetype.DIRECTORY, (int) Filetype.REGULAR_FILE,
+                (int) Filetype.DIRECTORY, (int) Filetype.SYMBOLIC_LINK), all.stream().map(Dirent::type).toList());
         assertEquals(g.ino(g.stat(PREOPEN, 0, "d")), all.get(0).ino());
         assertEquals(g.ino(g.stat(PREOPEN, 0, ".")), all.get(1).ino());
-        assertEquals(g.ino(g.stat(PREOPEN, 0, "d/b.txt")), all.get(3).ino());
+        assertEquals(g.ino(g.stat(PREOPEN, 0, "d/b.txt")), all.get(2).ino());
 
         ok(w.fdReaddir(fd, buf, 1024, 3, used));
-        assertEquals(List.of("b.txt", "ä-link"), parse(buf, g.u32(used)).stream().map(Dirent::name).toList());
+        assertEquals(List.of("a", "ä-link"), parse(buf, g.u32(used)).stream().map(Dirent::name).toList());
         ok(w.fdReaddir(fd, buf, 1024, 5, used));
         assertEquals(0, g.u32(used), "a cookie past the end gives an empty buffer");
         assertErrno(Errno.INVAL, w.fdReaddir(fd, buf, 1024, -1, used));
+    }
+
+    @Test
+    void cookiesStayValidWhileTheDirectoryChanges() {
+        g.mkdir(PREOPEN, "d");
+        for (String name : List.of("c", "a", "b")) {
+            g.writeFile(PREOPEN, "d/" + name, "");
+        }
+        int fd = g.openDir(PREOPEN, "d");
+        int buf = g.alloc(1024);
+        int used = g.alloc(4);
+        ok(w.fdReaddir(fd, buf, 24 * 3 + 1 + 2 + 1, 0, used));
+        List<Dirent> first = parse(buf, g.u32(used));
+        assertEquals(List.of(".", "..", "c"), first.stream().map(Dirent::name).toList());
+        Str c = g.str("d/c");
+        ok(w.pathUnlinkFile(PREOPEN, c.ptr(), c.len()));
+        g.writeFile(PREOPEN, "d/0-new", "");
+        ok(w.fdReaddir(fd, buf, 1024, first.get(2).next(), used));
+        assertEquals(List.of("a", "b", "0-new"), parse(buf, g.u32(used)).stream().map(Dirent::name).toList(),
+                "removing a listed entry skips nothing; a new one comes after the rest");
     }
 
     @Test

@@ -1,12 +1,24 @@
 package org.rubyport.wasi.vfs;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** A directory: named links to inodes, in name order so that listings are stable. */
+/**
+ * A directory: named links to inodes. Each link also gets a sequence number when it is made; listings
+ * follow that order and resume from it, so a reader's position survives entries added or removed
+ * meanwhile (fd_readdir cookies).
+ */
 public final class DirectoryNode extends Inode {
+    /** Sequence numbers 0 and 1 are `.` and `..` in listings. */
+    public static final long FIRST_ENTRY_SEQUENCE = 2;
+
     private final TreeMap<String, Inode> entries = new TreeMap<>();
+    private final TreeMap<Long, String> namesBySequence = new TreeMap<>();
+    private final Map<String, Long> sequenceOfName = new HashMap<>();
+    private long nextSequence = FIRST_ENTRY_SEQUENCE;
     DirectoryNode parent;
 
     DirectoryNode(long ino, long now) {
@@ -38,12 +50,20 @@ public final class DirectoryNode extends Inode {
         return Collections.unmodifiableMap(entries);
     }
 
+    /** Names by sequence number, from sequence on, in the order they were linked; read-only. */
+    public NavigableMap<Long, String> listingFrom(long sequence) {
+        return Collections.unmodifiableNavigableMap(namesBySequence.tailMap(sequence, true));
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }
 
     void put(String name, Inode node, long now) {
         entries.put(name, node);
+        long sequence = nextSequence++;
+        namesBySequence.put(sequence, name);
+        sequenceOfName.put(name, sequence);
         node.nlink++;
         if (node instanceof DirectoryNode dir) {
             dir.parent = this;
@@ -54,6 +74,7 @@ public final class DirectoryNode extends Inode {
 
     void remove(String name, long now) {
         Inode node = entries.remove(name);
+        namesBySequence.remove(sequenceOfName.remove(name));
         node.nlink--;
         node.ctim = now;
         if (node instanceof DirectoryNode) {
