@@ -71,7 +71,7 @@ const freePort = () => new Promise((resolve) => {
 
 const port = await freePort();
 const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-  env: { ...process.env, PORT: String(port), FIXTURES_DIR: path.join(root, "conformance/page") }, stdio: "ignore",
+  env: { ...process.env, PORT: String(port), FIXTURES_DIR: path.join(root, "playwright-tests/fixtures") }, stdio: "ignore",
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -82,7 +82,7 @@ try {
   const page = await browser.newPage();
   for (let i = 0; ; i++) {
     try {
-      await page.goto(`http://127.0.0.1:${port}/fixtures/index.html`);
+      await page.goto(`http://127.0.0.1:${port}/fixtures/wasi/index.html`);
       break;
     } catch (e) {
       if (i > 50) throw e;

@@ -9,6 +9,10 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v mvn >/dev/null || missing+=(maven)
+# The WASI conformance programs (conformance/c) are built at test time with Debian's clang and wasi-libc.
+for pkg in clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq

@@ -3,7 +3,6 @@ package org.rubyport.wasi.vfs;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -51,8 +50,8 @@ public final class DirectoryNode extends Inode {
     }
 
     /** Names by sequence number, from sequence on, in the order they were linked; read-only. */
-    public NavigableMap<Long, String> listingFrom(long sequence) {
-        return Collections.unmodifiableNavigableMap(namesBySequence.tailMap(sequence, true));
+    public Map<Long, String> listingFrom(long sequence) {
+        return Collections.unmodifiableMap(namesBySequence.tailMap(sequence, true));
     }
 
     public boolean isEmpty() {
