@@ -18,6 +18,7 @@ function expectations(source) {
     exitCode: Number(value(/^\/\/\s*expect-exit:\s*(-?\d+)\s*$/)[0] ?? 0),
     stdout: stdout.length ? `${stdout.join("\n")}\n` : "",
     preopens: preopens.length ? preopens : ["/"],
+    readOnly: lines.map((l) => l.match(/^\/\/\s*readonly:\s*(\S+) (.*)$/)).filter(Boolean).map((m) => [m[1], m[2]]),
   };
 }
 
@@ -28,10 +29,10 @@ for (const file of readdirSync(sources).filter((f) => f.endsWith(".c")).sort()) 
     expect(existsSync(wasmPath), `${wasmPath} is built by the JVM tests: run mvn test (scripts/test.sh) first`).toBe(true);
     const expected = expectations(path.join(sources, file));
     await page.goto("/fixtures/wasi/index.html");
-    const result = await page.evaluate(async ({ wasm, preopens }) => window.runWasiTest({
-      wasm: new Uint8Array(wasm), args: ["test.wasm"], env: {},
+    const result = await page.evaluate(async ({ wasm, preopens, readOnly }) => window.runWasiTest({
+      wasm: new Uint8Array(wasm), args: ["test.wasm"], env: {}, readOnly,
       preopens: preopens.map((guest) => ({ guest, dirs: [], files: {} })),
-    }, 30000), { wasm: [...readFileSync(wasmPath)], preopens: expected.preopens });
+    }, 30000), { wasm: [...readFileSync(wasmPath)], preopens: expected.preopens, readOnly: expected.readOnly });
     expect(result.error, result.stderr).toBeUndefined();
     expect(`exit ${result.exitCode}\n${result.stdout}`).toBe(`exit ${expected.exitCode}\n${expected.stdout}`);
   });

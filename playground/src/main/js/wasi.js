@@ -70,6 +70,12 @@ export class JavaWasi {
     if (errno !== 0) throw new Error(`cannot create directory ${path}: WASI errno ${errno}`);
   }
 
+  /** Makes path and everything below it read-only for the guest (EROFS on change), as a read-only mount. */
+  makeReadOnly(path) {
+    const errno = runtime.makeReadOnly(this.handle, path);
+    if (errno !== 0) throw new Error(`cannot make ${path} read-only: WASI errno ${errno}`);
+  }
+
   /** The bytes of the file at an absolute path, or null. */
   readFile(path) {
     const bytes = runtime.readFile(this.handle, path);

@@ -63,6 +63,17 @@ public final class WasiExports {
         }
     }
 
+    /** Makes an absolute VFS path and all below it read-only to the guest, as a mount; returns an errno code. */
+    @JSExport
+    public static int makeReadOnly(int h, String path) {
+        try {
+            runtimes[h].files().makeReadOnly(path);
+            return 0;
+        } catch (WasiException e) {
+            return e.errno.code;
+        }
+    }
+
     /** The content of the file at an absolute VFS path, or null when there is none. */
     @JSExport
     public static Int8Array readFile(int h, String path) {

@@ -21,6 +21,8 @@ public final class WasiPreview1 {
     static final int OFLAG_EXCL = 4;
     static final int OFLAG_TRUNC = 8;
     static final int LOOKUP_SYMLINK_FOLLOW = 1;
+    /** Rights that would change a file; asking for them on a read-only file gives EROFS, as open(2) does. */
+    static final long WRITING_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
     static final int FST_ATIM = 1;
     static final int FST_ATIM_NOW = 2;
     static final int FST_MTIM = 4;
@@ -352,6 +354,7 @@ public final class WasiPreview1 {
     }
 
     private void setTimes(Inode node, long atim, long mtim, int fstFlags) throws WasiException {
+        node.requireWritable();
         if ((fstFlags & ~0xF) != 0
                 || (fstFlags & (FST_ATIM | FST_ATIM_NOW)) == (FST_ATIM | FST_ATIM_NOW)
                 || (fstFlags & (FST_MTIM | FST_MTIM_NOW)) == (FST_MTIM | FST_MTIM_NOW)) {
@@ -558,6 +561,9 @@ public final class WasiPreview1 {
                 throw new WasiException(Errno.NOTDIR);
             } else {
                 FileNode file = (FileNode) node;
+                if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & WRITING_RIGHTS) != 0) {
+                    file.requireWritable();
+                }
                 if ((oflags & OFLAG_TRUNC) != 0) {
                     dir.requireRight(Rights.PATH_FILESTAT_SET_SIZE);
                     file.setSize(0, vfs.now());

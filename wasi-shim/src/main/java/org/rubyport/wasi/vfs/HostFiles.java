@@ -59,6 +59,23 @@ public final class HostFiles {
         file.setContent(data, vfs.now());
     }
 
+    /**
+     * Makes path and everything below it read-only, as a read-only mount: the guest gets EROFS for any
+     * change. The host still can write there, which is how content is put in place before.
+     */
+    public void makeReadOnly(String path) throws WasiException {
+        markReadOnly(lookUp(path).requireExists());
+    }
+
+    private static void markReadOnly(Inode node) {
+        node.readOnly = true;
+        if (node instanceof DirectoryNode dir) {
+            for (Inode child : dir.entries().values()) {
+                markReadOnly(child);
+            }
+        }
+    }
+
     /** The content of the file at path. */
     public byte[] readFile(String path) throws WasiException {
         if (lookUp(path).requireExists() instanceof FileNode file) {

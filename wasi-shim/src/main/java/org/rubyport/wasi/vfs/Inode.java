@@ -1,5 +1,8 @@
 package org.rubyport.wasi.vfs;
 
+import org.rubyport.wasi.Errno;
+import org.rubyport.wasi.WasiException;
+
 /** A file system object, apart from the names that link to it. */
 public abstract class Inode {
     public final long ino;
@@ -7,6 +10,7 @@ public abstract class Inode {
     long atim;
     long mtim;
     long ctim;
+    boolean readOnly;
 
     Inode(long ino, long now) {
         this.ino = ino;
@@ -20,6 +24,18 @@ public abstract class Inode {
 
     /** Size in bytes as stat reports it. */
     public abstract long size();
+
+    /** Whether this inode lies in a read-only mount: its content, times and (for a directory) entries are fixed. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** EROFS when this inode is read-only. */
+    public void requireWritable() throws WasiException {
+        if (readOnly) {
+            throw new WasiException(Errno.ROFS);
+        }
+    }
 
     public int nlink() {
         return nlink;

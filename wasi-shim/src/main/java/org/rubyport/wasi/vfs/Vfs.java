@@ -151,6 +151,7 @@ public final class Vfs {
     public DirectoryNode mkdir(Lookup lk) throws WasiException {
         lk.requireNamed(Errno.EXIST);
         lk.requireAbsent();
+        lk.parent().requireWritable();
         DirectoryNode dir = new DirectoryNode(nextIno++, now());
         lk.parent().put(lk.name(), dir, now());
         return dir;
@@ -163,6 +164,7 @@ public final class Vfs {
         if (lk.trailingSlash()) {
             throw new WasiException(Errno.ISDIR);
         }
+        lk.parent().requireWritable();
         FileNode file = new FileNode(nextIno++, now());
         lk.parent().put(lk.name(), file, now());
         return file;
@@ -182,6 +184,7 @@ public final class Vfs {
         if (lk.trailingSlash()) {
             throw new WasiException(Errno.NOENT);
         }
+        lk.parent().requireWritable();
         SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
         lk.parent().put(lk.name(), link, now());
         return link;
@@ -193,11 +196,13 @@ public final class Vfs {
         if (node instanceof DirectoryNode) {
             throw new WasiException(Errno.PERM);
         }
+        node.requireWritable(); // a new name changes its link count
         newName.requireNamed(Errno.EXIST);
         newName.requireAbsent();
         if (newName.trailingSlash()) {
             throw new WasiException(Errno.NOENT);
         }
+        newName.parent().requireWritable();
         newName.parent().put(newName.name(), node, now());
         node.ctim = now();
     }
@@ -208,13 +213,16 @@ public final class Vfs {
         if (lk.requireExists() instanceof DirectoryNode) {
             throw new WasiException(Errno.ISDIR);
         }
+        lk.parent().requireWritable();
         lk.parent().remove(lk.name(), now());
     }
 
     /** Removes an empty directory. */
     public void rmdir(Lookup lk) throws WasiException {
         lk.requireNamed(lk.name().equals(".") ? Errno.INVAL : Errno.NOTEMPTY);
-        if (!lk.requireDirectory().isEmpty()) {
+        DirectoryNode dir = lk.requireDirectory();
+        lk.parent().requireWritable(); // before emptiness, as Linux checks the mount first
+        if (!dir.isEmpty()) {
             throw new WasiException(Errno.NOTEMPTY);
         }
         lk.parent().remove(lk.name(), now());
@@ -229,6 +237,8 @@ public final class Vfs {
         if (source == target) {
             return;
         }
+        from.parent().requireWritable();
+        to.parent().requireWritable();
         if (source instanceof DirectoryNode dir) {
             for (DirectoryNode d = to.parent(); ; d = d.parent) {
                 if (d == dir) {

@@ -53,6 +53,8 @@ class ConformanceTest {
     private static final Pattern EXIT = Pattern.compile("^//\\s*expect-exit:\\s*(-?\\d+)\\s*$");
     private static final Pattern STDOUT = Pattern.compile("^//\\s*expect-stdout: ?(.*)$");
     private static final Pattern PREOPEN = Pattern.compile("^//\\s*preopen:\\s*(\\S+)\\s*$");
+    /** `// readonly: /path content`: the host writes the file, then makes its directory a read-only mount. */
+    private static final Pattern READONLY = Pattern.compile("^//\\s*readonly:\\s*(\\S+) (.*)$");
 
     /** The module directory (Surefire runs there and also passes basedir). */
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -60,11 +62,12 @@ class ConformanceTest {
     private static final Path OUTPUT = MODULE.resolve("target/conformance");
 
     /** What a program's header says it must do. */
-    record Expectations(int exit, String stdout, List<String> preopens) {
+    record Expectations(int exit, String stdout, List<String> preopens, List<String[]> readOnlyFiles) {
         static Expectations of(Path source) throws IOException {
             Integer exit = null;
             StringBuilder stdout = new StringBuilder();
             List<String> preopens = new ArrayList<>();
+            List<String[]> readOnlyFiles = new ArrayList<>();
             for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
                 Matcher m;
                 if ((m = EXIT.matcher(line)).matches()) {
@@ -73,12 +76,15 @@ class ConformanceTest {
                     stdout.append(m.group(1)).append('\n');
                 } else if ((m = PREOPEN.matcher(line)).matches()) {
                     preopens.add(m.group(1));
+                } else if ((m = READONLY.matcher(line)).matches()) {
+                    readOnlyFiles.add(new String[] {m.group(1), m.group(2)});
                 }
             }
             if (exit == null) {
                 fail(source + " has no '// expect-exit: N' line");
             }
-            return new Expectations(exit, stdout.toString(), preopens.isEmpty() ? List.of("/") : preopens);
+            return new Expectations(exit, stdout.toString(), preopens.isEmpty() ? List.of("/") : preopens,
+                    readOnlyFiles);
         }
     }
 
@@ -136,7 +142,7 @@ class ConformanceTest {
         Expectations expected = Expectations.of(source);
         Path wasm = compile(source);
         assertTimeoutPreemptively(TIMEOUT, () -> {
-            Run run = run(wasm, expected.preopens());
+            Run run = run(wasm, expected.preopens(), expected.readOnlyFiles());
             assertEquals("exit " + expected.exit() + "\n" + expected.stdout(),
                     "exit " + run.exit() + "\n" + run.stdout(),
                     () -> source.getFileName() + (run.stderr().isEmpty() ? "" : ", stderr:\n" + run.stderr()));
@@ -176,7 +182,7 @@ class ConformanceTest {
     }
 
     /** Runs a command module from _start to its end or its proc_exit. */
-    static Run run(Path wasm, List<String> preopens) throws Exception {
+    static Run run(Path wasm, List<String> preopens, List<String[]> readOnlyFiles) throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Vfs vfs = new Vfs(Clock.SYSTEM);
@@ -189,6 +195,10 @@ class ConformanceTest {
         HostFiles files = new HostFiles(vfs);
         for (String name : preopens) {
             builder.preopen(name, name.equals("/") ? vfs.root() : files.makeDirectories(name));
+        }
+        for (String[] file : readOnlyFiles) {
+            files.writeFile(file[0], file[1].getBytes(StandardCharsets.UTF_8));
+            files.makeReadOnly(file[0].substring(0, file[0].lastIndexOf('/')));
         }
         WasiPreview1 wasi = builder.build();
         Instance instance = Instance.builder(Parser.parse(wasm))
