@@ -1,21 +1,178 @@
-// The first playground page at /.
+// The playground page at /: editor, Ruby in a worker, stdin, stop, sleep, files, persistence, sharing.
 import { test, expect } from "@playwright/test";
 
-test("shows Ruby's version, runs code and shows its output", async ({ page }) => {
-  await page.goto("/");
+/** Opens the playground on a fresh origin state and waits until Ruby is ready. */
+async function openPlayground(page, url = "/") {
+  await page.goto(url);
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
-  await page.fill("#code", 'puts "sum=#{[1, 2, 3].sum}"\n$stderr.puts "warned"\n:done');
-  await page.click("#run");
-  await expect(page.locator("#output .stdout")).toHaveText("sum=6\n");
-  await expect(page.locator("#output .stderr")).toHaveText("warned\n");
-  await expect(page.locator("#output .result")).toHaveText("=> :done\n");
+  await expect(page.locator("#run")).toBeEnabled();
+}
+
+/** Replaces the editor's text, as typing (or pasting) would. */
+async function setCode(page, code) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(code);
+}
+
+const output = (page) => page.locator("#output");
+
+test("shows the download progress reaching 100% and Ruby's version", async ({ page }) => {
+  await page.addInitScript(() => {
+    // Records every value the page gives a progress bar.
+    window.progressValues = [];
+    const value = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, "value");
+    Object.defineProperty(HTMLProgressElement.prototype, "value", {
+      get() { return value.get.call(this); },
+      set(v) { window.progressValues.push(v); value.set.call(this, v); },
+    });
+  });
+  await openPlayground(page);
+  const values = await page.evaluate(() => window.progressValues);
+  expect(values.at(-1)).toBe(100);
+  expect(values.some((v) => v > 0 && v < 100)).toBe(true);
+  await expect(page.locator("#loading")).toBeHidden();
 });
 
-test("Ctrl+Enter runs, and an exception shows its message and line", async ({ page }) => {
+test("typing and Ctrl+Enter runs; stdout, stderr and the last value show", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "sum=#{[1, 2, 3].sum}"\n$stderr.puts "warned"\n:done');
+  await page.keyboard.press("Control+Enter");
+  await expect(output(page).locator(".result")).toHaveText("=> :done\n");
+  await expect(output(page).locator(".stdout")).toHaveText("sum=6\n");
+  await expect(output(page).locator(".stderr")).toHaveText("warned\n");
+});
+
+test("Stop ends a runaway loop within a second, and the next run starts at once", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "looping"\nloop {}');
+  await page.click("#run");
+  await expect(output(page)).toContainText("looping");
+  const stoppedAt = Date.now();
+  await page.click("#stop");
+  await expect(output(page).locator(".info")).toHaveText("■ Stopped.\n", { timeout: 1000 });
+  expect(Date.now() - stoppedAt).toBeLessThan(1000);
+  await setCode(page, "puts :again");
+  await expect(page.locator("#run")).toBeEnabled({ timeout: 30_000 });
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("again\n");
+});
+
+test("gets blocks until a line is typed, and EOF ends input", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'print "Name? "\nname = gets\nputs "Hello, #{name.chomp}!"\nrest = $stdin.each_line.map(&:chomp)\nputs "rest=#{rest.inspect}"');
+  await page.click("#run");
+  await expect(page.locator("#stdin")).toBeEnabled();
+  await expect(output(page)).toContainText("Name? ");
+  await page.fill("#stdin", "Ruby");
+  await page.press("#stdin", "Enter");
+  await expect(output(page)).toContainText("Hello, Ruby!");
+  await expect(page.locator("#stdin")).toBeEnabled();
+  await page.fill("#stdin", "one");
+  await page.press("#stdin", "Enter");
+  await expect(page.locator("#stdin")).toBeEnabled();
+  await page.press("#stdin", "Control+d");
+  await expect(output(page)).toContainText('rest=["one"]');
+});
+
+test("sleep 1 really waits about a second, without hanging", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 't = Process.clock_gettime(Process::CLOCK_MONOTONIC)\nsleep 1\nputs "slept=#{(Process.clock_gettime(Process::CLOCK_MONOTONIC) - t).round(2)}"');
+  const started = Date.now();
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toContainText("slept=", { timeout: 10_000 });
+  const elapsed = Date.now() - started;
+  expect(elapsed).toBeGreaterThanOrEqual(950);
+  expect(elapsed).toBeLessThan(8000);
+  const slept = Number((await output(page).locator(".stdout").textContent()).match(/slept=([\d.]+)/)[1]);
+  expect(slept).toBeGreaterThanOrEqual(0.95);
+});
+
+test("an exception shows its message and backtrace and highlights the failing line", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'x = 1\ndef boom = raise(ArgumentError, "bad thing")\nboom\nputs "unreached"');
+  await page.click("#run");
+  await expect(output(page).locator(".error")).toContainText("bad thing (ArgumentError)");
+  await expect(output(page).locator(".error")).toContainText("main.rb:2");
+  await expect(page.locator(".cm-error-line")).toHaveText('def boom = raise(ArgumentError, "bad thing")');
+});
+
+test("require_relative works across files made in the file tree", async ({ page }) => {
+  await openPlayground(page);
+  await page.click('[data-action="new-file"]');
+  await page.fill(".file-tree-input", "lib/greeter.rb");
+  await page.press(".file-tree-input", "Enter");
+  await expect(page.locator("#current-file")).toHaveText("lib/greeter.rb");
+  await setCode(page, 'module Greeter\n  def self.hi(name) = "hi #{name}"\nend');
+  await page.locator('.file-tree [data-path="main.rb"]').click();
+  await expect(page.locator("#current-file")).toHaveText("main.rb");
+  await setCode(page, 'require_relative "lib/greeter"\nputs Greeter.hi("files")');
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("hi files\n");
+});
+
+test("files and the open tab come back after a reload", async ({ page }) => {
+  await openPlayground(page);
+  await page.click('[data-action="new-file"]');
+  await page.fill(".file-tree-input", "notes.rb");
+  await page.press(".file-tree-input", "Enter");
+  await setCode(page, "# kept across reloads");
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+  await page.reload();
+  await openPlayground(page, page.url());
+  await expect(page.locator("#current-file")).toHaveText("notes.rb");
+  await expect(page.locator(".cm-content")).toHaveText("# kept across reloads");
+  await expect(page.locator('.file-tree [data-path="main.rb"]')).toBeVisible();
+});
+
+test("a share link loads the project but never runs it", async ({ page, context }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "shared code ran"');
+  await page.click("#share");
+  const url = await page.locator("#share-url").inputValue();
+  expect(url).toContain("#");
+  const other = await context.newPage();
+  await openPlayground(other, url);
+  await expect(other.locator(".cm-content")).toHaveText('puts "shared code ran"');
+  await expect(other.locator("#notice")).toContainText("has not run");
+  await other.waitForTimeout(1000);
+  await expect(other.locator("#output")).toHaveText("");
+  await other.click("#run");
+  await expect(other.locator("#output .stdout")).toHaveText("shared code ran\n");
+});
+
+test("the examples menu offers at least six examples, and they run", async ({ page }) => {
+  await openPlayground(page);
+  const options = await page.locator("#examples option").evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+  expect(options.length).toBeGreaterThanOrEqual(6);
+  await page.selectOption("#examples", options[0]);
+  await page.click("#run");
+  await expect(output(page).locator(".result")).toBeVisible();
+  await expect(output(page).locator(".error")).toHaveCount(0);
+});
+
+test("a failed download shows a retry button that works", async ({ page }) => {
+  let fail = true;
+  await page.route("**/ruby+stdlib.wasm", (route) => (fail ? route.abort() : route.continue()));
   await page.goto("/");
+  await expect(page.locator("#retry")).toBeVisible();
+  await expect(page.locator("#status")).toContainText("retry");
+  fail = false;
+  await page.click("#retry");
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
-  await page.fill("#code", 'x = 1\nraise "bad thing"');
-  await page.press("#code", "Control+Enter");
-  await expect(page.locator("#output .stderr")).toContainText("bad thing");
-  await expect(page.locator("#output .stderr")).toContainText("main.rb:2");
+});
+
+test("without cross-origin isolation gets sees end of input and the page says why", async ({ page }) => {
+  await page.route("**/*", async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers["cross-origin-opener-policy"];
+    delete headers["cross-origin-embedder-policy"];
+    await route.fulfill({ response, headers });
+  });
+  await openPlayground(page);
+  await expect(page.locator("#notice")).toContainText("not cross-origin isolated");
+  await setCode(page, 'line = gets\nputs "got=#{line.inspect}"');
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("got=nil\n");
 });

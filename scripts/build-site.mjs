@@ -16,11 +16,13 @@ await copyFile(path.join(root, "node_modules/@ruby/3.4-wasm-wasi/dist/ruby+stdli
   path.join(site, "ruby+stdlib.wasm"));
 
 const common = { bundle: true, minify: true, sourcemap: true, target: "es2022", logLevel: "warning",
-  conditions: ["browser"], legalComments: "linked" };
+  conditions: ["browser"], legalComments: "linked", loader: { ".rb": "text" } };
 await build({ ...common, entryPoints: [path.join(js, "ruby-loader.js")], outfile: path.join(site, "ruby.js"),
   format: "iife" });
 await build({ ...common, entryPoints: [path.join(js, "playground-page.js")],
   outfile: path.join(site, "playground.js"), format: "esm" });
+await build({ ...common, entryPoints: [path.join(js, "worker/ruby-worker.js")],
+  outfile: path.join(site, "ruby-worker.js"), format: "esm" });
 await build({ ...common, entryPoints: [path.join(js, "wasi-module.js")], outfile: path.join(site, "wasi.js"),
   format: "esm" });
 console.log(`site assembled in ${path.relative(process.cwd(), site) || "."}`);

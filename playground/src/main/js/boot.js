@@ -16,8 +16,8 @@ export async function compileRuby(url) {
 }
 
 /** Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. */
-export async function createRubyVM(module, { env = {}, stdout, stderr } = {}) {
-  const wasi = new JavaWasi({ args: ["ruby.wasm"], env, stdout, stderr });
+export async function createRubyVM(module, { env = {}, stdin, stdout, stderr } = {}) {
+  const wasi = new JavaWasi({ args: ["ruby.wasm"], env, stdin, stdout, stderr });
   const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: ["ruby.wasm", "-EUTF-8", "-e_=0"] });
   return { vm, wasi };
 }

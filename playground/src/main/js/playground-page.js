@@ -1,10 +1,24 @@
-// The first playground at /: type Ruby, press Run (or Ctrl/Cmd+Enter), read the output.
-import { compileRuby, createRubyVM, asNamedFile } from "./boot.js";
+// The playground: an editor, Ruby in a worker, output with stdin, files that persist, examples, sharing.
+import { compileWithProgress } from "./download.js";
+import { RubyRunner } from "./ruby-runner.js";
+import { PageRunner } from "./page-runner.js";
+import { createEditor } from "./editor.js";
+import { DEFAULT_PROJECT, normalizeProject } from "./project/project.js";
+import { loadProject, createAutosaver } from "./project/store.js";
+import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
+import { EXAMPLES } from "./project/examples.js";
+import { createFileTree } from "./project/file-tree.js";
 
 const $ = (id) => document.getElementById(id);
 const output = $("output");
-const runButton = $("run");
-const status = $("status");
+const stdinInput = $("stdin");
+
+let project = DEFAULT_PROJECT;
+let previousProject = null;
+let runner = null;
+let pageRunner = null;
+let module = null;
+let running = false;
 
 function append(text, className) {
   const span = document.createElement("span");
@@ -14,38 +28,242 @@ function append(text, className) {
   output.scrollTop = output.scrollHeight;
 }
 
-async function start() {
+/**
+ * A valid project from stored or shared data. Where it runs (worker, or the page for DOM examples) is
+ * ours to keep, so it survives normalisation.
+ */
+function asProject(data) {
+  const project = normalizeProject(data);
+  return data.target === "page" ? { ...project, target: "page" } : project;
+}
+
+function showNotice(text) {
+  $("notice").textContent = text;
+  $("notice").hidden = !text;
+}
+
+// ---- project, editor, files ----
+
+const autosaver = createAutosaver(() => project, ({ state, message }) => {
+  const status = $("save-status");
+  status.dataset.state = state;
+  status.textContent = state === "saving" ? "Saving…" : state === "saved" ? "Saved" : message;
+});
+
+const editor = createEditor($("editor"), {
+  onRun: () => run(),
+  onChange: (text) => {
+    if (project.files[project.open] === text) return;
+    project = { ...project, files: { ...project.files, [project.open]: text } };
+    autosaver.schedule();
+  },
+});
+
+const fileTree = createFileTree($("files"), {
+  getProject: () => project,
+  setProject: (next) => {
+    project = next;
+    if (!(project.open in project.files)) project = { ...project, open: "main.rb" };
+    openFile(project.open);
+    autosaver.schedule();
+  },
+  onOpen: (path) => openFile(path),
+});
+
+function openFile(path) {
+  project = { ...project, open: path };
+  $("current-file").textContent = path;
+  editor.setText(project.files[path] ?? "");
+  fileTree.render();
+}
+
+/** Replaces the whole project (example, share link), keeping the old one restorable. */
+function replaceProject(next, message) {
+  previousProject = project;
+  project = asProject(next);
+  openFile(project.open);
+  $("restore").hidden = false;
+  showNotice(message);
+  autosaver.schedule();
+}
+
+$("restore").addEventListener("click", () => {
+  if (!previousProject) return;
+  const restored = previousProject;
+  previousProject = project;
+  project = restored;
+  openFile(project.open);
+  autosaver.schedule();
+  showNotice("Your previous project is back. The one you replaced can be restored with the same button.");
+});
+
+for (const example of EXAMPLES) {
+  const option = document.createElement("option");
+  option.value = example.id;
+  option.textContent = example.title;
+  $("examples").append(option);
+}
+$("examples").addEventListener("change", (event) => {
+  const example = EXAMPLES.find((e) => e.id === event.target.value);
+  event.target.value = "";
+  if (example) {
+    replaceProject({ files: { ...example.files }, open: "main.rb", target: example.target },
+      `Opened the example "${example.title}". Press Run to start it.`);
+  }
+});
+
+$("share").addEventListener("click", async () => {
+  const fragment = await encodeShareFragment(project);
+  const url = `${location.origin}${location.pathname}${fragment}`;
+  history.replaceState(null, "", fragment);
+  $("share-url").value = url;
+  $("share-url").hidden = false;
+  $("share-url").select();
   try {
-    const module = await compileRuby(new URL("ruby+stdlib.wasm", document.baseURI));
-    const { vm, wasi } = await createRubyVM(module, {
-      stdout: (text) => append(text, "stdout"),
-      stderr: (text) => append(text, "stderr"),
-    });
-    status.textContent = vm.eval("RUBY_DESCRIPTION").toString();
-    status.dataset.ready = "true";
-    runButton.disabled = false;
-    const run = () => {
-      output.textContent = "";
-      try {
-        const result = vm.eval(asNamedFile($("code").value, "main.rb"));
-        wasi.flush();
-        append(`=> ${result.call("inspect").toString()}\n`, "result");
-      } catch (e) {
-        wasi.flush();
-        append(`${e.message}\n`, "stderr");
-      }
-    };
-    runButton.addEventListener("click", run);
-    $("code").addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        run();
-      }
-    });
+    await navigator.clipboard.writeText(url);
+    showNotice("The share link is in your clipboard. Opening it loads this project without running it.");
+  } catch {
+    showNotice("Copy the share link from the field. Opening it loads this project without running it.");
+  }
+});
+
+async function initialProject() {
+  let saved = null;
+  try {
+    saved = await loadProject();
   } catch (e) {
-    status.textContent = `Ruby could not start: ${e.message}. Reload the page to try again.`;
-    status.dataset.error = "true";
+    showNotice(`${e.message}`);
+  }
+  try {
+    const shared = await decodeShareFragment(location.hash);
+    if (shared) {
+      previousProject = saved;
+      $("restore").hidden = !saved;
+      showNotice("You opened a shared project. It has not run: read it, then press Run." +
+        (saved ? " Your own project is kept: use “Restore previous project” to go back." : ""));
+      return asProject({ ...shared, open: "main.rb" });
+    }
+  } catch (e) {
+    showNotice(e.message);
+  }
+  return saved ? asProject(saved) : DEFAULT_PROJECT;
+}
+
+// ---- running ----
+
+function setRunning(value) {
+  running = value;
+  $("run").disabled = value || !runner;
+  $("stop").disabled = !value;
+  if (!value) setStdinEnabled(false);
+}
+
+function setStdinEnabled(enabled) {
+  stdinInput.disabled = !enabled;
+  $("stdin-send").disabled = !enabled;
+  $("stdin-eof").disabled = !enabled;
+  if (enabled) stdinInput.focus();
+}
+
+function showReport(report) {
+  switch (report.status) {
+    case "ok":
+      append(`=> ${report.result}\n`, "result");
+      break;
+    case "exit":
+      append(`Exited with status ${report.code}.\n`, "info");
+      break;
+    case "stopped":
+      append("■ Stopped.\n", "info");
+      break;
+    default:
+      append(`${report.message.replace(/\n?$/, "\n")}`, "error");
+      if (report.file && report.file in project.files && report.line) {
+        if (report.file !== project.open) openFile(report.file);
+        editor.markError(report.line);
+      }
   }
 }
 
-start();
+async function run() {
+  if (!runner || running) return;
+  output.textContent = "";
+  editor.markError(null);
+  setRunning(true);
+  const onPage = project.target === "page";
+  const report = onPage
+    ? await (pageRunner ||= new PageRunner(module, (stream, text) => append(text, stream))).run(project.files)
+    : await runner.run(project.files);
+  showReport(report);
+  setRunning(false);
+  editor.focus();
+}
+
+$("run").addEventListener("click", run);
+$("stop").addEventListener("click", () => runner?.stop());
+
+$("stdin-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (stdinInput.disabled) return;
+  const line = `${stdinInput.value}\n`;
+  append(line, "input");
+  stdinInput.value = "";
+  setStdinEnabled(false);
+  runner.provideInput(line);
+});
+const sendEof = () => {
+  if (stdinInput.disabled) return;
+  append("^D\n", "info");
+  setStdinEnabled(false);
+  runner.endInput();
+};
+$("stdin-eof").addEventListener("click", sendEof);
+stdinInput.addEventListener("keydown", (event) => {
+  if (event.key === "d" && event.ctrlKey) {
+    event.preventDefault();
+    sendEof();
+  }
+});
+
+// ---- loading Ruby ----
+
+async function loadRuby() {
+  $("retry").hidden = true;
+  $("loading").hidden = false;
+  $("status").removeAttribute("data-error");
+  $("status").textContent = "";
+  try {
+    module = await compileWithProgress("ruby+stdlib.wasm", (received, total) => {
+      const percent = total ? Math.round((received / total) * 100) : 0;
+      $("download-progress").value = percent;
+      $("download-text").textContent =
+        `Downloading Ruby… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
+    });
+    $("download-progress").value = 100;
+    $("download-text").textContent = "Starting Ruby…";
+    runner = new RubyRunner(module, {
+      onOutput: (stream, text) => append(text, stream),
+      onStdinRequest: () => setStdinEnabled(true),
+      onSpareReady: (version) => {
+        $("loading").hidden = true;
+        $("status").textContent = version;
+        $("status").dataset.ready = "true";
+        if (!running) $("run").disabled = false;
+      },
+    });
+    if (!runner.interactiveStdin) {
+      showNotice("This page is not cross-origin isolated, so programs cannot wait for typed input: " +
+        "gets returns nil (end of input). Serve it with COOP/COEP headers to type into gets.");
+    }
+  } catch (e) {
+    $("status").textContent = `Ruby could not be downloaded (${e.message}). Check your connection and retry.`;
+    $("status").dataset.error = "true";
+    $("retry").hidden = false;
+  }
+}
+$("retry").addEventListener("click", loadRuby);
+
+project = await initialProject();
+openFile(project.open in project.files ? project.open : "main.rb");
+window.addEventListener("beforeunload", () => autosaver.flush());
+loadRuby();

@@ -25,12 +25,18 @@ export class ProcExit extends Error {
 
 /**
  * A WASI preview1 implementation in the shape @ruby/wasm-wasi's RubyVM expects: `wasiImport` and
- * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time.
+ * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time (the rest is passed on
+ * before stdin is read or the guest sleeps, and on flush()).
  */
 export class JavaWasi {
-  constructor({ args = [], env = {}, preopens = ["/"], stdout = () => {}, stderr = () => {} } = {}) {
+  constructor({ args = [], env = {}, preopens = ["/"], stdin = () => null, stdout = () => {}, stderr = () => {} } = {}) {
     const envList = Object.entries(env).map(([key, value]) => `${key}=${value}`);
-    this.handle = runtime.create({ args, env: envList, preopens, stdout, stderr });
+    // stdin(max) returns up to max bytes (Uint8Array) or null at end of input; it may block (in a worker).
+    const readStdin = (max) => {
+      const bytes = stdin(max);
+      return bytes && bytes.length ? new Int8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, max)) : null;
+    };
+    this.handle = runtime.create({ args, env: envList, preopens, stdin: readStdin, stdout, stderr });
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {
       // A bound static export keeps the hot path free of wrapper frames.

@@ -10,6 +10,13 @@ final class BrowserHost implements Host, Clock {
     /** crypto.getRandomValues refuses more than this per call. */
     private static final int ENTROPY_CHUNK = 65536;
 
+    private final Runnable beforeSleep;
+
+    /** beforeSleep runs before each wait, so that output written so far shows while the guest sleeps. */
+    BrowserHost(Runnable beforeSleep) {
+        this.beforeSleep = beforeSleep;
+    }
+
     @Override public long realtimeNanos() {
         return (long) (epochMillis() * 1_000_000.0);
     }
@@ -23,6 +30,7 @@ final class BrowserHost implements Host, Clock {
     }
 
     @Override public void sleep(long nanos) {
+        beforeSleep.run();
         sleepMillis(nanos / 1_000_000.0);
     }
 

@@ -3,7 +3,7 @@ package org.rubyport.host;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 
-/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdout, stderr}. */
+/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr}. */
 interface RuntimeOptions extends JSObject {
     @JSProperty
     String[] getArgs();
@@ -15,6 +15,9 @@ interface RuntimeOptions extends JSObject {
     /** Guest paths of the preopened directories, "/" for the root; others are created under the root. */
     @JSProperty
     String[] getPreopens();
+
+    @JSProperty
+    StdinCallback getStdin();
 
     @JSProperty
     TextCallback getStdout();

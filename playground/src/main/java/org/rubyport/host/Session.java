@@ -15,7 +15,7 @@ final class Session {
     private JsGuestMemory memory;
 
     Session(RuntimeOptions options) {
-        BrowserHost host = new BrowserHost();
+        BrowserHost host = new BrowserHost(this::flush);
         Vfs vfs = new Vfs(host);
         files = new HostFiles(vfs);
         stdout = new LineSink(options.getStdout());
@@ -23,6 +23,7 @@ final class Session {
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(List.of(options.getArgs()))
                 .env(List.of(options.getEnv()))
+                .stdin(new JsInputSource(options.getStdin(), this::flush))
                 .stdout(stdout)
                 .stderr(stderr)
                 .clock(host)

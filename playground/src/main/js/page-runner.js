@@ -1,0 +1,32 @@
+// Runs a project on the page's own thread, for code that needs the DOM (`require "js"` and
+// JS.global[:document]). No Stop and no blocking gets there: the page would freeze.
+import { createRubyVM } from "./boot.js";
+import runnerSource from "../ruby/runner.rb";
+
+export class PageRunner {
+  constructor(module, onOutput) {
+    this.module = module;
+    this.onOutput = onOutput;
+    this.booted = null;
+  }
+
+  async run(files) {
+    this.booted ||= createRubyVM(this.module, {
+      stdout: (text) => this.onOutput("stdout", text),
+      stderr: (text) => this.onOutput("stderr", text),
+    }).then(({ vm, wasi }) => {
+      vm.eval(runnerSource);
+      return { vm, wasi };
+    });
+    const { vm, wasi } = await this.booted;
+    for (const [path, text] of Object.entries(files)) {
+      if (path.endsWith("/")) wasi.makeDirectories(`/project/${path}`);
+      else wasi.writeFile(`/project/${path}`, text);
+    }
+    try {
+      return JSON.parse(vm.eval('Rubyport::Runner.run("/project/main.rb")').toString());
+    } finally {
+      wasi.flush();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// Keeps the current project in IndexedDB (database "rubyport", store "projects", key "current"), so that
+// it survives reloads. IndexedDB rather than localStorage: it does not block the page and holds far more.
+import { normalizeProject } from "./project.js";
+
+const DB_NAME = "rubyport";
+const STORE = "projects";
+const KEY = "current";
+
+/** A storage failure whose message can be shown to the user as is; `cause` is the browser's error. */
+export class StorageError extends Error {
+  constructor(message, cause) {
+    super(message, { cause });
+    this.name = "StorageError";
+  }
+}
+
+/** Turns a DOMException (or anything thrown) from IndexedDB into a StorageError saying what to do. */
+function storageError(error, doing) {
+  if (error instanceof StorageError) return error;
+  // Saving fails with the code safe in memory; loading fails before there is anything to lose.
+  const next = doing === "saved" ? "your code is still in the editor"
+    : "you can keep working, but download the project as a zip before closing the page";
+  const name = error?.name ?? "";
+  if (name === "QuotaExceededError" || /quota/i.test(String(error?.message))) {
+    return new StorageError(`Your browser's storage is full, so the project could not be ${doing}. ` +
+      `Free some space (or download the project as a zip) — ${next}.`, error);
+  }
+  if (name === "SecurityError" || name === "InvalidStateError" || !globalThis.indexedDB) {
+    return new StorageError("This browser does not let the page store data (private browsing, or site data blocked?), " +
+      `so the project could not be ${doing}. Allow site data for this page, or download the project as a zip — ${next}.`, error);
+  }
+  return new StorageError(`The browser's storage failed, so the project could not be ${doing} ` +
+    `(${name || "error"}: ${error?.message ?? error}). Try again, or download the project as a zip — ${next}.`, error);
+}
+
+let connection = null;
+
+/** The shared connection, opened on first use; a failed open is retried on the next call. */
+function openDatabase() {
+  connection ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab upgrading the database needs us to let go; reopen lazily next time.
+      db.onversionchange = () => {
+        db.close();
+        connection = null;
+      };
+      db.onclose = () => {
+        connection = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new DOMException("the database is held open by another tab", "InvalidStateError"));
+  }).catch((error) => {
+    connection = null;
+    throw error;
+  });
+  return connection;
+}
+
+/** Runs one request in a transaction; resolves with its result once the transaction has committed. */
+async function transact(mode, makeRequest) {
+  const db = await openDatabase();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    let request;
+    // Quota errors usually surface as the transaction aborting at commit, not on the request.
+    tx.oncomplete = () => resolve(request?.result);
+    tx.onabort = () => reject(tx.error ?? request?.error ?? new DOMException("transaction aborted", "AbortError"));
+    try {
+      request = makeRequest(tx.objectStore(STORE));
+    } catch (error) {
+      reject(error);
+      try { tx.abort(); } catch { /* already finished */ }
+    }
+  });
+}
+
+/** The saved project (normalized), or null when none was saved. Rejects with a StorageError. */
+export async function loadProject() {
+  let stored;
+  try {
+    stored = await transact("readonly", (store) => store.get(KEY));
+  } catch (error) {
+    throw storageError(error, "loaded");
+  }
+  if (stored === undefined || stored === null) return null;
+  try {
+    return normalizeProject(stored);
+  } catch {
+    return null; // Not a project (written by something else): treat as nothing saved.
+  }
+}
+
+/** Saves project as the current one. Rejects with a StorageError; the caller's project is untouched. */
+export async function saveProject(project) {
+  try {
+    await transact("readwrite", (store) => store.put({ files: project.files, open: project.open }, KEY));
+  } catch (error) {
+    throw storageError(error, "saved");
+  }
+}
+
+/**
+ * Debounced saving of getProject() (read when the save starts, so the newest state is saved).
+ * onStatus receives { state: "saving" | "saved" | "error", message }. After an error the project stays
+ * dirty, so the next schedule() or flush() tries again. flush() saves now and never rejects.
+ */
+export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400) {
+  let timer = null;
+  let dirty = false;
+  let running = null; // the save in progress
+
+  const report = (state, message) => {
+    try { onStatus({ state, message }); } catch (error) { console.error(error); }
+  };
+
+  async function saveNow() {
+    // One save at a time; a change made during a save is saved right after it.
+    while (running) await running;
+    if (!dirty) return;
+    dirty = false;
+    report("saving", "Saving…");
+    const current = Promise.resolve().then(() => saveProject(getProject())).then(
+      () => report("saved", "All changes saved in this browser."),
+      (error) => {
+        dirty = true;
+        report("error", error instanceof StorageError ? error.message : storageError(error, "saved").message);
+      });
+    running = current;
+    await current;
+    if (running === current) running = null;
+  }
+
+  return {
+    /** Marks the project changed; saves once no change has come for delayMs. */
+    schedule() {
+      dirty = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        saveNow();
+      }, delayMs);
+    },
+    /** Saves pending changes at once (e.g. on pagehide); resolves when done, whatever the outcome. */
+    async flush() {
+      clearTimeout(timer);
+      timer = null;
+      await saveNow();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Runs projects in dedicated workers. One booted spare waits in the background, so a run starts at once
+// and every run gets a fresh VM; stopping a run terminates its worker.
+import { createStdinBuffer, provideStdin, endStdin } from "./worker/stdin-channel.js";
+
+export class RubyRunner {
+  /** handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version) */
+  constructor(module, handlers) {
+    this.module = module;
+    this.handlers = handlers;
+    this.stdinBuffer = createStdinBuffer();
+    this.spare = null;
+    this.current = null;
+    this.warm();
+  }
+
+  /** Whether blocking stdin is available (the page is cross-origin isolated). */
+  get interactiveStdin() {
+    return this.stdinBuffer !== null;
+  }
+
+  /** Starts booting a spare VM unless one is already there. */
+  warm() {
+    if (this.spare) return;
+    const worker = new Worker("ruby-worker.js", { type: "module" });
+    const ready = new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve(data.version);
+        else if (data.type === "failed") reject(new Error(data.message));
+      };
+      worker.onerror = (event) => reject(new Error(event.message || "the Ruby worker failed to start"));
+    });
+    ready.then((version) => this.handlers.onSpareReady?.(version), () => {});
+    worker.postMessage({ type: "boot", module: this.module, stdinBuffer: this.stdinBuffer });
+    this.spare = { worker, ready };
+  }
+
+  /** Runs files ({path: text}, entry main.rb); resolves to the report {status, result|message|code, file, line}. */
+  async run(files) {
+    this.warm();
+    const slot = this.spare;
+    this.spare = null;
+    this.current = slot;
+    const done = new Promise((resolve) => { slot.finish = resolve; });
+    try {
+      await slot.ready;
+    } catch (e) {
+      this.current = null;
+      this.warm();
+      return { status: "error", message: `Ruby could not start: ${e.message}` };
+    }
+    if (this.current !== slot) return done; // stopped while booting
+    this.warm();
+    slot.worker.onmessage = ({ data }) => {
+      if (data.type === "output") this.handlers.onOutput(data.stream, data.text);
+      else if (data.type === "stdin") this.handlers.onStdinRequest();
+      else if (data.type === "done") this.#finish(slot, data.report);
+      else if (data.type === "failed") this.#finish(slot, { status: "error", message: data.message });
+    };
+    slot.worker.onerror = (event) => this.#finish(slot, { status: "error", message: event.message });
+    slot.worker.postMessage({ type: "run", files });
+    return done;
+  }
+
+  /** Ends the current run at once; its promise resolves to {status: "stopped"}. */
+  stop() {
+    if (this.current) this.#finish(this.current, { status: "stopped" });
+  }
+
+  #finish(slot, report) {
+    slot.worker.terminate();
+    if (this.current === slot) this.current = null;
+    slot.finish(report);
+  }
+
+  /** Gives a line (or any text) to the run waiting in gets. */
+  provideInput(text) {
+    provideStdin(this.stdinBuffer, new TextEncoder().encode(text));
+  }
+
+  /** Ends standard input for the waiting run (Ctrl+D). */
+  endInput() {
+    endStdin(this.stdinBuffer);
+  }
+}
