@@ -82,7 +82,7 @@ export function createFileTree(container, { getProject, setProject, onOpen = () 
     status.textContent = isError ? "" : message;
   }
 
-  /** Applies a project change (which may throw a message for the user) and tells the page. */
+  /** Hands a changed project to the page, and tells it when the open file changed. */
   function change(next, { open } = {}) {
     const before = getProject().open;
     const project = open ? { ...next, open } : next;

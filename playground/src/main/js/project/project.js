@@ -1,4 +1,5 @@
 // The project model: plain JSON, `{ files: { "main.rb": "...", "lib/x.rb": "...", "data/": "" }, open }`.
+// An optional `target: "page"` marks a project that must run on the page (DOM examples); it is kept as is.
 // Paths are relative and "/"-separated; a key ending in "/" is an empty folder (folders that hold files are
 // implied by their files). Every function here is pure: it returns a new project and never mutates its input.
 // Operations that the user asked for and that cannot be done throw an Error whose message can be shown as is.
@@ -91,7 +92,7 @@ const fail = (message) => {
 
 /**
  * Checks and repairs a parsed project: keeps only string files at valid paths (dropping the rest), makes
- * sure main.rb exists and `open` names a file. Throws when obj is not a project at all.
+ * sure main.rb exists and `open` names a file; keeps a valid `target`. Throws when obj is not a project at all.
  */
 export function normalizeProject(obj) {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
@@ -117,7 +118,7 @@ export function normalizeProject(obj) {
   }
   const result = tidy(kept);
   const open = typeof obj.open === "string" && Object.hasOwn(result, obj.open) && !isFolderKey(obj.open) ? obj.open : ENTRY;
-  return { files: result, open };
+  return obj.target === "page" || obj.target === "worker" ? { files: result, open, target: obj.target } : { files: result, open };
 }
 
 /** Whether path names an existing file (not a folder). */

@@ -23,7 +23,8 @@ function fromBase64Url(text) {
 
 /** A location.hash ("#code=…") that holds project; its length grows with the (compressed) code. */
 export async function encodeShareFragment(project) {
-  const json = JSON.stringify({ files: project.files, open: project.open });
+  const { files, open, target } = project;
+  const json = JSON.stringify(target ? { files, open, target } : { files, open });
   return `#${PARAM}=${toBase64Url(await deflateRaw(new TextEncoder().encode(json)))}`;
 }
 

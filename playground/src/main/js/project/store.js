@@ -98,7 +98,8 @@ export async function loadProject() {
 /** Saves project as the current one. Rejects with a StorageError; the caller's project is untouched. */
 export async function saveProject(project) {
   try {
-    await transact("readwrite", (store) => store.put({ files: project.files, open: project.open }, KEY));
+    const { files, open, target } = project; // only the model: nothing the page may have attached
+    await transact("readwrite", (store) => store.put(target ? { files, open, target } : { files, open }, KEY));
   } catch (error) {
     throw storageError(error, "saved");
   }
