@@ -176,3 +176,14 @@ test("without cross-origin isolation gets sees end of input and the page says wh
   await page.click("#run");
   await expect(output(page).locator(".stdout")).toHaveText("got=nil\n");
 });
+
+test("the editor follows the system's light or dark setting", async ({ page }) => {
+  const background = () => page.locator(".cm-editor").evaluate((el) => getComputedStyle(el).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  await openPlayground(page);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(background).not.toBe(light);
+  await expect(page.locator(".cm-gutters")).toBeVisible();
+  await expect(page.locator(".cm-lineNumbers")).toContainText("1");
+});
