@@ -3,6 +3,7 @@ package org.rubyport.host;
 import java.util.Arrays;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
+import org.rubyport.wasi.vfs.HostFiles;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -41,37 +42,38 @@ public final class WasiExports {
         runtimes[h].flush();
     }
 
-    /** Writes a whole file at an absolute VFS path, creating parents; returns an errno code. */
-    @JSExport
-    public static int writeFile(int h, String path, Int8Array data) {
+    /** A change the host makes to the file system. */
+    @FunctionalInterface
+    private interface FileChange {
+        void apply(HostFiles files) throws WasiException;
+    }
+
+    /** Applies change to runtime h's files; returns an errno code, 0 on success. */
+    private static int change(int h, FileChange change) {
         try {
-            runtimes[h].files().writeFile(path, data.copyToJavaArray());
+            change.apply(runtimes[h].files());
             return 0;
         } catch (WasiException e) {
             return e.errno.code;
         }
+    }
+
+    /** Writes a whole file at an absolute VFS path, creating parents; returns an errno code. */
+    @JSExport
+    public static int writeFile(int h, String path, Int8Array data) {
+        return change(h, files -> files.writeFile(path, data.copyToJavaArray()));
     }
 
     /** Creates a directory and its parents at an absolute VFS path; returns an errno code. */
     @JSExport
     public static int makeDirectories(int h, String path) {
-        try {
-            runtimes[h].files().makeDirectories(path);
-            return 0;
-        } catch (WasiException e) {
-            return e.errno.code;
-        }
+        return change(h, files -> files.makeDirectories(path));
     }
 
     /** Makes an absolute VFS path and all below it read-only to the guest, as a mount; returns an errno code. */
     @JSExport
     public static int makeReadOnly(int h, String path) {
-        try {
-            runtimes[h].files().makeReadOnly(path);
-            return 0;
-        } catch (WasiException e) {
-            return e.errno.code;
-        }
+        return change(h, files -> files.makeReadOnly(path));
     }
 
     /** The content of the file at an absolute VFS path, or null when there is none. */
