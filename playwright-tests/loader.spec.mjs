@@ -71,3 +71,12 @@ test("wasm is served as application/wasm from this origin, never a CDN", async (
   const response = await page.request.get("/ruby+stdlib.wasm", { method: "HEAD" });
   expect(response.headers()["content-type"]).toBe("application/wasm");
 });
+
+test("the server lets browsers revalidate the wasm instead of downloading it again", async ({ request }) => {
+  const first = await request.get("/ruby+stdlib.wasm", { method: "HEAD" });
+  const etag = first.headers().etag;
+  expect(etag).toBeTruthy();
+  const again = await request.get("/ruby+stdlib.wasm", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()["cross-origin-embedder-policy"]).toBe("require-corp");
+});

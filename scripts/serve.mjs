@@ -18,6 +18,13 @@ const TYPES = {
   ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json",
 };
 
+// Cross-origin isolation, so that pages may use SharedArrayBuffer (blocking stdin in the playground).
+const ISOLATION = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   const pathname = decodeURIComponent(url.pathname);
@@ -34,13 +41,18 @@ const server = createServer(async (req, res) => {
       file = path.join(file, "index.html");
       info = await stat(file);
     }
+    // A validator lets a browser revalidate the 30 MB wasm with a 304 instead of downloading it again.
+    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, { ETag: etag, "Cache-Control": "no-cache", ...ISOLATION }).end();
+      return;
+    }
     res.writeHead(200, {
       "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
       "Content-Length": info.size,
       "Cache-Control": "no-cache",
-      "Cross-Origin-Opener-Policy": "same-origin",
-      "Cross-Origin-Embedder-Policy": "require-corp",
-      "Cross-Origin-Resource-Policy": "same-origin",
+      ETag: etag,
+      ...ISOLATION,
     });
     if (req.method === "HEAD") {
       res.end();
