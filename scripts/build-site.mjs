@@ -1,7 +1,10 @@
 // Assembles the static site in site/: the esbuild bundles of the JS entries (which pull in the TeaVM
 // runtime), the files of web/, and ruby+stdlib.wasm from npm.
 import { build } from "esbuild";
-import { cp, mkdir, rm, copyFile } from "node:fs/promises";
+import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import { writeIcon } from "./icons.mjs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -25,4 +28,17 @@ await build({ ...common, entryPoints: [path.join(js, "worker/ruby-worker.js")],
   outfile: path.join(site, "ruby-worker.js"), format: "esm" });
 await build({ ...common, entryPoints: [path.join(js, "wasi-module.js")], outfile: path.join(site, "wasi.js"),
   format: "esm" });
+await build({ ...common, entryPoints: [path.join(js, "sw-entry.js")], outfile: path.join(site, "sw.js"),
+  format: "iife" });
+await writeIcon(path.join(site, "icon-192.png"), 192);
+await writeIcon(path.join(site, "icon-512.png"), 512);
+
+// The build version names the service worker's cache: a hash of everything served, so that any change
+// makes returning visitors' browsers install the new build.
+const hash = createHash("sha256");
+for (const file of (await readdir(site, { recursive: true })).sort()) {
+  const full = path.join(site, file);
+  if (!file.endsWith(".map") && statSync(full).isFile()) hash.update(file).update(await readFile(full));
+}
+await writeFile(path.join(site, "version.json"), JSON.stringify({ version: hash.digest("hex").slice(0, 16) }));
 console.log(`site assembled in ${path.relative(process.cwd(), site) || "."}`);

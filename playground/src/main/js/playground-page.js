@@ -8,6 +8,7 @@ import { loadProject, createAutosaver } from "./project/store.js";
 import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
 import { EXAMPLES } from "./project/examples.js";
 import { createFileTree } from "./project/file-tree.js";
+import { enableOffline } from "./offline.js";
 
 const $ = (id) => document.getElementById(id);
 const output = $("output");
@@ -267,3 +268,10 @@ project = await initialProject();
 openFile(project.open in project.files ? project.open : "main.rb");
 window.addEventListener("beforeunload", () => autosaver.flush());
 loadRuby();
+enableOffline((text, label, action) => {
+  $("update-text").textContent = text;
+  $("update-action").hidden = !label;
+  $("update-action").textContent = label || "";
+  $("update-action").onclick = action || null;
+  $("update").hidden = false;
+});

@@ -1,0 +1,90 @@
+package org.rubyport.offline;
+
+import java.util.List;
+import org.rubyport.sw.CacheFirst;
+import org.rubyport.sw.CacheNames;
+import org.rubyport.sw.CacheStorage;
+import org.rubyport.sw.CrossOriginIsolation;
+import org.rubyport.sw.Handler;
+import org.rubyport.sw.Matchers;
+import org.rubyport.sw.Network;
+import org.rubyport.sw.NetworkFirst;
+import org.rubyport.sw.Precache;
+import org.rubyport.sw.Response;
+import org.rubyport.sw.Router;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
+
+/**
+ * The service worker (/sw.js): precaches the playground under a cache named after the build, serves the
+ * wasm cache-first and everything else of this origin network-first, adds cross-origin isolation headers,
+ * and deletes older builds' caches on activation.
+ */
+public final class ServiceWorkerMain {
+    /** What a visitor needs to open the playground and run Ruby offline. */
+    static final List<String> PRECACHE = List.of("/", "/playground.js", "/playground.css", "/project.css",
+            "/ruby.js", "/ruby-worker.js", "/wasi.js", "/ruby+stdlib.wasm", "/manifest.webmanifest",
+            "/icon-192.png", "/icon-512.png", "/version.json");
+
+    private ServiceWorkerMain() {
+    }
+
+    /** Work that blocks on promises; under TeaVM it runs in a green thread. */
+    @FunctionalInterface
+    interface Task<T> {
+        T run() throws Exception;
+    }
+
+    public static void main(String[] args) {
+        String origin = WorkerScope.origin();
+        String cacheName = CacheNames.forVersion(WorkerScope.buildVersion());
+        CacheStorage caches = new BrowserCacheStorage();
+        Network network = new BrowserNetwork();
+        Router router = new Router()
+                .get(Matchers.pathEquals(origin, "/ruby+stdlib.wasm"), new CacheFirst(caches, cacheName, network))
+                .get(Matchers.sameOrigin(origin), new NetworkFirst(caches, cacheName, network));
+        Handler handler = new CrossOriginIsolation(router::handle);
+
+        WorkerScope.<ExtendableEvent>on("install", event -> event.waitUntil(async(() -> {
+            new Precache(cacheName, PRECACHE).install(caches, network,
+                    url -> new BrowserRequest(WorkerScope.request(origin + url)));
+            return null;
+        })));
+        WorkerScope.<ExtendableEvent>on("activate", event -> event.waitUntil(async(() -> {
+            Precache.deleteOldCaches(caches, CacheNames.PREFIX, cacheName);
+            WorkerScope.claimClients().await();
+            return null;
+        })));
+        WorkerScope.<JSObject>on("message", event -> {
+            if ("skip-waiting".equals(WorkerScope.messageData(event))) {
+                WorkerScope.skipWaiting();
+            }
+        });
+        WorkerScope.<FetchEvent>on("fetch", event -> {
+            JsRequest request = event.getRequest();
+            if (!request.getUrl().startsWith(origin + "/")) {
+                return;
+            }
+            event.respondWith(async(() -> {
+                BrowserRequest ours = new BrowserRequest(request);
+                Response response = handler.handle(ours);
+                if (response == null) {
+                    response = new BrowserResponse(WorkerScope.fetch(request).await())
+                            .withHeaders(CrossOriginIsolation.HEADERS);
+                }
+                return ((BrowserResponse) response).js;
+            }));
+        });
+    }
+
+    /** A promise of task's result, computed in a new green thread so that it may block on other promises. */
+    static <T> JSPromise<T> async(Task<T> task) {
+        return new JSPromise<>((resolve, reject) -> new Thread(() -> {
+            try {
+                resolve.accept(task.run());
+            } catch (Throwable e) {
+                reject.accept(e.getMessage());
+            }
+        }).start());
+    }
+}

@@ -1,0 +1,116 @@
+// The installable, offline playground: the Java service worker (/sw.js), its caches and the manifest.
+import { test, expect } from "@playwright/test";
+
+test.use({ serviceWorkers: "allow" });
+
+/** Opens / and waits until the service worker is active and controls the page. */
+async function openControlled(page) {
+  await page.goto("/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+  }
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+}
+
+async function runAndExpect(page, code, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(code);
+  await expect(page.locator("#run")).toBeEnabled();
+  await page.click("#run");
+  await expect(page.locator("#output .stdout")).toHaveText(text);
+}
+
+test("the manifest makes the app installable: name, icons at 192 and 512, standalone, theme colour", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = await (await request.get(`/${href}`)).json();
+  expect(manifest.name).toContain("Rubyport");
+  expect(manifest.short_name).toBe("Rubyport");
+  expect(manifest.display).toBe("standalone");
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.start_url).toBeTruthy();
+  for (const size of [192, 512]) {
+    const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}`);
+    expect(icon?.type).toBe("image/png");
+    const png = await (await request.get(`/${icon.src}`)).body();
+    expect(png.readUInt32BE(16)).toBe(size); // IHDR width
+    expect(png.readUInt32BE(20)).toBe(size); // IHDR height
+  }
+});
+
+test("the service worker controls the page, and a reload works offline, Ruby included", async ({ page, context }) => {
+  await openControlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+  await runAndExpect(page, 'puts "offline #{1 + 1}"', "offline 2\n");
+  await context.setOffline(false);
+});
+
+test("script-tag pages of the origin work offline once visited", async ({ page, context }) => {
+  await openControlled(page);
+  const messages = [];
+  page.on("console", (m) => messages.push(m.text()));
+  await page.goto("/fixtures/hello.html");
+  await expect.poll(() => messages.includes("Hello, world!"), { timeout: 60_000 }).toBe(true);
+  await context.setOffline(true);
+  messages.length = 0;
+  await page.reload();
+  await expect.poll(() => messages.includes("Hello, world!"), { timeout: 60_000 }).toBe(true);
+  await expect(page.locator("#out")).toHaveText("written by Ruby");
+  await context.setOffline(false);
+});
+
+test("the service worker adds cross-origin isolation where the server does not", async ({ page, context }) => {
+  // Only documents and scripts matter for isolation; a reload may cancel a routed request, which is fine.
+  await context.route((url) => !url.pathname.endsWith(".wasm"), async (route) => {
+    try {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["cross-origin-opener-policy"];
+      delete headers["cross-origin-embedder-policy"];
+      await route.fulfill({ response, headers });
+    } catch {
+      // the page went away while this request was in flight
+    }
+  });
+  await page.goto("/");
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
+
+test("a new build offers a reload, activates on it, deletes old caches and keeps the user's files", async ({ page, context }) => {
+  await openControlled(page);
+  await page.evaluate(() => caches.open("rubyport-stale-build").then((c) => c.put("/x", new Response("old"))));
+  await runAndExpect(page, 'puts "mine"', "mine\n");
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+  const before = await page.evaluate(() => caches.keys());
+  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "next-build" } }));
+  await page.reload();
+  await expect(page.locator("#update")).toContainText("A new version is ready — reload", { timeout: 60_000 });
+  const reloaded = page.waitForEvent("load");
+  await page.click("#update-action");
+  await reloaded;
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+  // The new worker deletes old caches while it activates, which may finish after the reload.
+  const keys = () => page.evaluate(() => caches.keys());
+  await expect.poll(keys).toContain("rubyport-next-build");
+  await expect.poll(keys).not.toContain("rubyport-stale-build");
+  for (const old of before.filter((k) => k.startsWith("rubyport-"))) await expect.poll(keys).not.toContain(old);
+  await expect(page.locator(".cm-content")).toHaveText('puts "mine"');
+});
+
+test("when the precache fails the page still works online and says offline mode is unavailable", async ({ page, context }) => {
+  await context.route("**/ruby+stdlib.wasm", (route) => (route.request().serviceWorker()
+    ? route.fulfill({ status: 507, body: "Insufficient Storage" }) : route.continue()));
+  await page.goto("/");
+  await expect(page.locator("#update")).toContainText("Offline mode is unavailable", { timeout: 60_000 });
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+  await runAndExpect(page, 'puts "online"', "online\n");
+});

@@ -1,0 +1,10 @@
+package org.rubyport.sw;
+
+/** An HTTP request as seen by the service worker (the browser's Request, or a test fake). */
+public interface Request {
+    /** The HTTP method, upper case as browsers report it ("GET", "POST", ...). */
+    String method();
+
+    /** The absolute URL, e.g. "https://example.com/app/index.html?x=1". */
+    String url();
+}
