@@ -4,42 +4,24 @@
 //   node bench/offline-second-visit.mjs [--runs 5]      (after the site is built)
 // Not a comparison with the official loader: its CDN request can only be answered by a Playwright route,
 // which turns caching off (see boot-and-bigfile.mjs).
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ROOT, startSite, launchChromium } from "../scripts/local-browser.mjs";
 
-const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 if (!existsSync(path.join(ROOT, "site/sw.js"))) {
   console.error("site/ is not built: run `mvn -q install -DskipTests && node scripts/build-site.mjs` first");
   process.exit(2);
 }
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
-  env: { ...process.env, PORT: String(port), FIXTURES_DIR: path.join(ROOT, "bench/pages") }, stdio: "ignore",
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const site = await startSite(path.join(ROOT, "bench/pages"));
+const browser = await launchChromium();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const origin = `http://127.0.0.1:${port}`;
+const { origin } = site;
 
 /** Opens the boot page; returns ms from navigation start to the "ready" line. */
 async function boot(context) {
   const page = await context.newPage();
-  for (let i = 0; ; i++) {
-    try { await page.goto(`${origin}/fixtures/boot-ours.html`); break; } catch (e) { if (i > 50) throw e; await new Promise((r) => setTimeout(r, 100)); }
-  }
+  await page.goto(`${origin}/fixtures/boot-ours.html`);
   await page.waitForFunction(() => globalThis.__benchReadyAt !== undefined, null, { timeout: 120_000 });
   const at = await page.evaluate(() => globalThis.__benchReadyAt);
   await page.close();
@@ -65,5 +47,5 @@ try {
   console.log(`ratio later/first:                ${(median(later) / median(first)).toFixed(2)}`);
 } finally {
   await browser.close();
-  server.kill();
+  site.stop();
 }

@@ -2,41 +2,22 @@
 // pre-booted spare VM, Stop → "Stopped" on a runaway loop, and how long `sleep 1` takes.
 //
 //   node bench/playground-timing.mjs [--runs 5]      (after the site is built)
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ROOT, startSite, launchChromium } from "../scripts/local-browser.mjs";
 
-const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 if (!existsSync(path.join(ROOT, "site/playground.js"))) {
   console.error("site/ is not built: run `mvn -q install -DskipTests && node scripts/build-site.mjs` first");
   process.exit(2);
 }
-
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
-  env: { ...process.env, PORT: String(port) }, stdio: "ignore",
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const site = await startSite();
+const browser = await launchChromium();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
   const page = await browser.newPage();
-  for (let i = 0; ; i++) {
-    try { await page.goto(`http://127.0.0.1:${port}/`); break; } catch (e) { if (i > 50) throw e; await new Promise((r) => setTimeout(r, 100)); }
-  }
+  await page.goto(`${site.origin}/`);
   await page.waitForSelector("#status[data-ready]", { timeout: 120_000 });
   const setCode = async (code) => {
     await page.locator(".cm-content").click();
@@ -73,5 +54,5 @@ try {
   console.log(`Run of "sleep 1" → output:      ${median(sleepOne)} ms   [${sleepOne.join(", ")}]`);
 } finally {
   await browser.close();
-  server.kill();
+  site.stop();
 }

@@ -5,15 +5,10 @@
 //
 // The checkout (a prod/testsuite-base commit) is obtained locally and never committed. Both layouts are
 // read: older tests list "dirs" preopened under their own names; newer ones name a "root" preopened as "/".
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import net from "node:net";
-
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { ROOT as root, startSite, launchChromium } from "../scripts/local-browser.mjs";
 const [suiteDir, filter = ""] = process.argv.slice(2);
 if (!suiteDir) {
   console.error("usage: node conformance/wasi-testsuite.mjs <wasi-testsuite checkout> [name-filter]");
@@ -65,30 +60,11 @@ async function loadTest({ lang, dir, file }) {
   };
 }
 
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-const port = await freePort();
-const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-  env: { ...process.env, PORT: String(port), FIXTURES_DIR: path.join(root, "playwright-tests/fixtures") }, stdio: "ignore",
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const site = await startSite(path.join(root, "playwright-tests/fixtures"));
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  for (let i = 0; ; i++) {
-    try {
-      await page.goto(`http://127.0.0.1:${port}/fixtures/wasi/index.html`);
-      break;
-    } catch (e) {
-      if (i > 50) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await page.goto(`${site.origin}/fixtures/wasi/index.html`);
   const failures = [];
   const tests = await findTests();
   for (const entry of tests) {
@@ -113,5 +89,5 @@ try {
   for (const failure of failures) console.log(`FAIL ${failure}`);
 } finally {
   await browser.close();
-  server.kill();
+  site.stop();
 }
