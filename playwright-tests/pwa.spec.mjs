@@ -41,6 +41,14 @@ test("the manifest makes the app installable: name, icons at 192 and 512, standa
   }
 });
 
+test("Chromium reports no installability errors once the service worker controls the page", async ({ page, context }) => {
+  await openControlled(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  // Playwright's contexts are incognito-like, which alone keeps Chromium from offering to install.
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
+});
+
 test("the service worker controls the page, and a reload works offline, Ruby included", async ({ page, context }) => {
   await openControlled(page);
   await context.setOffline(true);
