@@ -129,8 +129,9 @@ test("a share link loads the project but never runs it", async ({ page, context 
   await openPlayground(page);
   await setCode(page, 'puts "shared code ran"');
   await page.click("#share");
+  // The link is made asynchronously (compression), so wait for it rather than read the field at once.
+  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
   const url = await page.locator("#share-url").inputValue();
-  expect(url).toContain("#");
   const other = await context.newPage();
   await openPlayground(other, url);
   await expect(other.locator(".cm-content")).toHaveText('puts "shared code ran"');

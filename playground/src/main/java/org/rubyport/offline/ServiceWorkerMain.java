@@ -17,7 +17,7 @@ import org.teavm.jso.core.JSPromise;
 
 /**
  * The service worker (/sw.js): precaches the playground under a cache named after the build, serves the
- * wasm cache-first and everything else of this origin network-first, adds cross-origin isolation headers,
+ * wasm cache-first and everything else of this origin network-first with cross-origin isolation headers,
  * and deletes older builds' caches on activation.
  */
 public final class ServiceWorkerMain {
@@ -40,10 +40,12 @@ public final class ServiceWorkerMain {
         String cacheName = CacheNames.forVersion(WorkerScope.buildVersion());
         CacheStorage caches = new BrowserCacheStorage();
         Network network = new BrowserNetwork();
-        Router router = new Router()
+        // The wasm is returned exactly as cached: isolation headers matter for documents and workers only,
+        // and rebuilding a 30 MB response would stream it through this thread again.
+        Handler handler = new Router()
                 .get(Matchers.pathEquals(origin, "/ruby+stdlib.wasm"), new CacheFirst(caches, cacheName, network))
-                .get(Matchers.sameOrigin(origin), new NetworkFirst(caches, cacheName, network));
-        Handler handler = new CrossOriginIsolation(router::handle);
+                .get(Matchers.sameOrigin(origin),
+                        new CrossOriginIsolation(new NetworkFirst(caches, cacheName, network)))::handle;
 
         WorkerScope.<ExtendableEvent>on("install", event -> event.waitUntil(async(() -> {
             new Precache(cacheName, PRECACHE).install(caches, network,
