@@ -2,6 +2,7 @@ package org.rubyport.wasi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.rubyport.wasi.vfs.DirectoryNode;
 import org.rubyport.wasi.vfs.FileNode;
 import org.rubyport.wasi.vfs.Filetype;
@@ -436,48 +437,42 @@ public final class WasiPreview1 {
             }
             // Cookies: 0 is ".", 1 is "..", then each entry's sequence number, so they stay valid as the
             // directory changes.
-            List<String> names = new ArrayList<>();
-            List<Inode> nodes = new ArrayList<>();
-            List<Long> cookies = new ArrayList<>();
+            int used = 0;
             if (cookie == 0) {
-                names.add(".");
-                nodes.add(dir.dir);
-                cookies.add(0L);
+                used = putDirent(bufPtr, bufLen, used, 0, ".", dir.dir);
             }
             if (cookie <= 1) {
-                names.add("..");
-                nodes.add(dir.dir.parent());
-                cookies.add(1L);
+                used = putDirent(bufPtr, bufLen, used, 1, "..", dir.dir.parent());
             }
-            byte[] entry = new byte[0];
-            int used = 0;
-            var listing = dir.dir.listingFrom(Math.max(cookie, DirectoryNode.FIRST_ENTRY_SEQUENCE)).entrySet().iterator();
-            for (int i = 0; used < bufLen; i++) {
-                if (i == names.size()) {
-                    if (!listing.hasNext()) {
-                        break;
-                    }
-                    var next = listing.next();
-                    names.add(next.getValue());
-                    nodes.add(dir.dir.get(next.getValue()));
-                    cookies.add(next.getKey());
+            long from = Math.max(cookie, DirectoryNode.FIRST_ENTRY_SEQUENCE);
+            for (Map.Entry<Long, String> e : dir.dir.listingFrom(from).entrySet()) {
+                if (used >= bufLen) {
+                    break;
                 }
-                byte[] name = Utf8.encode(names.get(i));
-                Inode node = nodes.get(i);
-                if (entry.length < 24 + name.length) {
-                    entry = new byte[24 + name.length];
-                }
-                LittleEndian.putLong(entry, 0, cookies.get(i) + 1);
-                LittleEndian.putLong(entry, 8, node.ino);
-                LittleEndian.putInt(entry, 16, name.length);
-                LittleEndian.putInt(entry, 20, node.filetype());
-                System.arraycopy(name, 0, entry, 24, name.length);
-                int n = Math.min(24 + name.length, bufLen - used);
-                memory.write(bufPtr + used, entry, 0, n);
-                used += n;
+                used = putDirent(bufPtr, bufLen, used, e.getKey(), e.getValue(), dir.dir.get(e.getValue()));
             }
             memory.setInt(bufusedPtr, used);
         });
+    }
+
+    /**
+     * Writes one dirent (header, then name) at bufPtr + used, cut off where the buffer ends, as the spec
+     * asks so that the guest knows to retry with a larger buffer. Returns the new used count.
+     */
+    private int putDirent(int bufPtr, int bufLen, int used, long cookie, String name, Inode node) {
+        if (used >= bufLen) {
+            return used;
+        }
+        byte[] nameBytes = Utf8.encode(name);
+        byte[] entry = new byte[24 + nameBytes.length];
+        LittleEndian.putLong(entry, 0, cookie + 1);
+        LittleEndian.putLong(entry, 8, node.ino);
+        LittleEndian.putInt(entry, 16, nameBytes.length);
+        LittleEndian.putInt(entry, 20, node.filetype());
+        System.arraycopy(nameBytes, 0, entry, 24, nameBytes.length);
+        int n = Math.min(entry.length, bufLen - used);
+        memory.write(bufPtr + used, entry, 0, n);
+        return used + n;
     }
 
     public int fdRenumber(int from, int to) {
