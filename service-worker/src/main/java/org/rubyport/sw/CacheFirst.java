@@ -24,9 +24,7 @@ public final class CacheFirst implements Handler {
             return cached;
         }
         Response response = network.fetch(request);
-        if (response.status() == 200) { // never pin an error (or opaque) response for the life of the build
-            Caches.putQuietly(cache, request, response);
-        }
+        Caches.putIfComplete(cache, request, response);
         return response;
     }
 }

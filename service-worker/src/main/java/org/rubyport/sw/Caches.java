@@ -7,8 +7,14 @@ final class Caches {
     private Caches() {
     }
 
-    /** Puts response into cache, ignoring failures: caching is best effort, the fetched response is still good. */
-    static void putQuietly(Cache cache, Request request, Response response) {
+    /**
+     * Puts a complete (200) response into cache, ignoring failures: caching is best effort, the fetched
+     * response is still good. Error and opaque responses are never kept for the life of the build.
+     */
+    static void putIfComplete(Cache cache, Request request, Response response) {
+        if (response.status() != 200) {
+            return;
+        }
         try {
             cache.put(request, response);
         } catch (IOException e) {

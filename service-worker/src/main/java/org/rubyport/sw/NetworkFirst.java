@@ -30,9 +30,7 @@ public final class NetworkFirst implements Handler {
             return cached;
         }
         // Only here, after the fetch succeeded: a failing put (quota) must not be mistaken for being offline.
-        if (response.status() == 200) {
-            Caches.putQuietly(cache, request, response);
-        }
+        Caches.putIfComplete(cache, request, response);
         return response;
     }
 }

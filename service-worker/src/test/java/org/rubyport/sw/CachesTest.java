@@ -11,17 +11,24 @@ class CachesTest {
     private final Response response = new FakeResponse(200);
 
     @Test
-    void putQuietlyStores() {
-        Caches.putQuietly(caches.open("c"), request, response);
+    void putIfCompleteStoresA200() {
+        Caches.putIfComplete(caches.open("c"), request, response);
 
         assertSame(response, caches.open("c").match(request));
     }
 
     @Test
-    void putQuietlyIgnoresQuotaErrors() {
+    void putIfCompleteIgnoresQuotaErrors() {
         caches.putLimit = 0;
 
-        Caches.putQuietly(caches.open("c"), request, response); // must not throw
+        Caches.putIfComplete(caches.open("c"), request, response); // must not throw
+
+        assertNull(caches.open("c").match(request));
+    }
+
+    @Test
+    void putIfCompleteKeepsNoErrorResponse() {
+        Caches.putIfComplete(caches.open("c"), request, new FakeResponse(404));
 
         assertNull(caches.open("c").match(request));
     }
