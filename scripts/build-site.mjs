@@ -5,6 +5,7 @@ import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from "node:fs/p
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { writeIcon } from "./icons.mjs";
+import { packApps } from "./pack-apps.mjs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -32,6 +33,7 @@ await build({ ...common, entryPoints: [path.join(js, "sw-entry.js")], outfile: p
   format: "iife" });
 await writeIcon(path.join(site, "icon-192.png"), 192);
 await writeIcon(path.join(site, "icon-512.png"), 512);
+await packApps(root, site);
 
 // The build version names the service worker's cache: a hash of everything served, so that any change
 // makes returning visitors' browsers install the new build.

@@ -15,8 +15,11 @@ const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json",
   ".wasm": "application/wasm", ".rb": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json",
+  ".rpk": "application/octet-stream", ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json",
 };
+
+// A page of a packed app (/apps/<name>/...): the service worker serves these; without it, the boot page.
+const APP_PAGE = /^\/apps\/[a-z0-9][a-z0-9-]*(\/|$)/;
 
 // Cross-origin isolation, so that pages may use SharedArrayBuffer (blocking stdin in the playground).
 const ISOLATION = {
@@ -41,27 +44,37 @@ const server = createServer(async (req, res) => {
       file = path.join(file, "index.html");
       info = await stat(file);
     }
-    // A validator lets a browser revalidate the 30 MB wasm with a 304 instead of downloading it again.
-    const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-    if (req.headers["if-none-match"] === etag) {
-      res.writeHead(304, { ETag: etag, "Cache-Control": "no-cache", ...ISOLATION }).end();
+    await sendFile(req, res, file, info);
+  } catch {
+    // An app page asked for before the service worker runs: the boot page installs it and reloads.
+    if (APP_PAGE.test(pathname) && base === root) {
+      const boot = path.join(root, "app-boot.html");
+      await sendFile(req, res, boot, await stat(boot));
       return;
     }
-    res.writeHead(200, {
-      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
-      "Content-Length": info.size,
-      "Cache-Control": "no-cache",
-      ETag: etag,
-      ...ISOLATION,
-    });
-    if (req.method === "HEAD") {
-      res.end();
-    } else {
-      createReadStream(file).pipe(res);
-    }
-  } catch {
     res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${url.pathname}`);
   }
 });
+
+async function sendFile(req, res, file, info) {
+  // A validator lets a browser revalidate the 30 MB wasm with a 304 instead of downloading it again.
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, { ETag: etag, "Cache-Control": "no-cache", ...ISOLATION }).end();
+    return;
+  }
+  res.writeHead(200, {
+    "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+    "Content-Length": info.size,
+    "Cache-Control": "no-cache",
+    ETag: etag,
+    ...ISOLATION,
+  });
+  if (req.method === "HEAD") {
+    res.end();
+  } else {
+    createReadStream(file).pipe(res);
+  }
+}
 
 server.listen(port, "127.0.0.1", () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));

@@ -9,6 +9,7 @@ import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
 import { EXAMPLES } from "./project/examples.js";
 import { createFileTree } from "./project/file-tree.js";
 import { enableOffline } from "./offline.js";
+import "./apps-menu.js";
 
 const $ = (id) => document.getElementById(id);
 const output = $("output");

@@ -82,6 +82,16 @@ export class JavaWasi {
     if (errno !== 0) throw new Error(`cannot make ${path} read-only: WASI errno ${errno}`);
   }
 
+  /**
+   * Checks an app bundle (.rpk bytes) and mounts its trees (the app at /app, gems under /gems); returns its
+   * manifest. A damaged, truncated or foreign file throws an Error whose message says what to do.
+   */
+  mountBundle(bytes) {
+    const [manifest, error] = runtime.mountBundle(this.handle, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    if (error != null) throw new Error(error);
+    return JSON.parse(manifest);
+  }
+
   /** The bytes of the file at an absolute path, or null. */
   readFile(path) {
     const bytes = runtime.readFile(this.handle, path);

@@ -3,12 +3,16 @@ package org.rubyport.host;
 import java.util.List;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
+import org.rubyport.wasi.bundle.Bundle;
+import org.rubyport.wasi.bundle.BundleException;
+import org.rubyport.wasi.bundle.BundleMount;
 import org.rubyport.wasi.vfs.HostFiles;
 import org.rubyport.wasi.vfs.Vfs;
 
 /** One guest's WASI runtime in the page or worker: its file system, memory and output streams. */
 final class Session {
     private final WasiPreview1 wasi;
+    private final Vfs vfs;
     private final HostFiles files;
     private final LineSink stdout;
     private final LineSink stderr;
@@ -16,7 +20,7 @@ final class Session {
 
     Session(RuntimeOptions options) {
         BrowserHost host = new BrowserHost(this::flush);
-        Vfs vfs = new Vfs(host);
+        vfs = new Vfs(host);
         files = new HostFiles(vfs);
         stdout = new LineSink(options.getStdout());
         stderr = new LineSink(options.getStderr());
@@ -54,6 +58,13 @@ final class Session {
     /** The file system as the host sees it, by absolute path. */
     HostFiles files() {
         return files;
+    }
+
+    /** Checks and mounts an app bundle; returns its manifest (JSON). */
+    String mountBundle(byte[] bytes) throws BundleException {
+        Bundle bundle = Bundle.read(bytes);
+        BundleMount.mount(bundle, vfs);
+        return bundle.manifestJson();
     }
 
     void flush() {

@@ -3,6 +3,7 @@ package org.rubyport.host;
 import java.util.Arrays;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
+import org.rubyport.wasi.bundle.BundleException;
 import org.rubyport.wasi.vfs.HostFiles;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -74,6 +75,19 @@ public final class WasiExports {
     @JSExport
     public static int makeReadOnly(int h, String path) {
         return change(h, files -> files.makeReadOnly(path));
+    }
+
+    /**
+     * Checks an app bundle and mounts it into runtime h's files: returns [manifest JSON, null], or
+     * [null, a message saying what is wrong with the bundle].
+     */
+    @JSExport
+    public static String[] mountBundle(int h, Int8Array bytes) {
+        try {
+            return new String[] {runtimes[h].mountBundle(bytes.copyToJavaArray()), null};
+        } catch (BundleException e) {
+            return new String[] {null, e.getMessage()};
+        }
     }
 
     /** The content of the file at an absolute VFS path, or null when there is none. */

@@ -1,5 +1,6 @@
 package org.rubyport.offline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.rubyport.sw.CacheFirst;
 import org.rubyport.sw.CacheNames;
@@ -12,19 +13,23 @@ import org.rubyport.sw.NetworkFirst;
 import org.rubyport.sw.Precache;
 import org.rubyport.sw.Response;
 import org.rubyport.sw.Router;
+import org.rubyport.sw.rack.RackBridge;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 
 /**
  * The service worker (/sw.js): precaches the playground under a cache named after the build, serves the
  * wasm cache-first and everything else of this origin network-first with cross-origin isolation headers,
- * and deletes older builds' caches on activation.
+ * and deletes older builds' caches on activation. Requests under /apps/ go to the packed Rack apps, which
+ * run in Ruby VMs inside this worker.
  */
 public final class ServiceWorkerMain {
     /** What a visitor needs to open the playground and run Ruby offline. */
     static final List<String> PRECACHE = List.of("/", "/playground.js", "/playground.css", "/project.css",
             "/ruby.js", "/ruby-worker.js", "/wasi.js", "/ruby+stdlib.wasm", "/manifest.webmanifest",
-            "/icon-192.png", "/icon-512.png", "/version.json");
+            "/icon-192.png", "/icon-512.png", "/version.json", "/app-boot.html", "/apps/index.json");
 
     private ServiceWorkerMain() {
     }
@@ -46,9 +51,19 @@ public final class ServiceWorkerMain {
                 .get(Matchers.pathEquals(origin, "/ruby+stdlib.wasm"), new CacheFirst(caches, cacheName, network))
                 .get(Matchers.sameOrigin(origin),
                         new CrossOriginIsolation(new NetworkFirst(caches, cacheName, network)))::handle;
+        AppsGlue glue = WorkerScope.appsGlue();
+        GlueApps apps = new GlueApps(glue);
+        AppRequests appRequests = new AppRequests(origin, glue,
+                new RackBridge(origin, apps, apps, System::currentTimeMillis));
 
         WorkerScope.<ExtendableEvent>on("install", event -> event.waitUntil(async(() -> {
-            new Precache(cacheName, PRECACHE).install(caches, network,
+            // The installed apps' bundles too, so that they work offline without having been opened before.
+            List<String> urls = new ArrayList<>(PRECACHE);
+            JSArrayReader<JSString> bundles = glue.bundleUrls().await();
+            for (int i = 0; i < bundles.getLength(); i++) {
+                urls.add(bundles.get(i).stringValue());
+            }
+            new Precache(cacheName, urls).install(caches, network,
                     url -> new BrowserRequest(WorkerScope.request(origin + url)));
             return null;
         })));
@@ -65,6 +80,10 @@ public final class ServiceWorkerMain {
         WorkerScope.<FetchEvent>on("fetch", event -> {
             JsRequest request = event.getRequest();
             if (!request.getUrl().startsWith(origin + "/")) {
+                return;
+            }
+            if (appRequests.handles(request.getUrl())) {
+                event.respondWith(async(() -> appRequests.respond(request)));
                 return;
             }
             event.respondWith(async(() -> {

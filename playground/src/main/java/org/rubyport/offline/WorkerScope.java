@@ -20,6 +20,10 @@ final class WorkerScope {
     @JSBody(params = { "type", "listener" }, script = "self.addEventListener(type, listener);")
     static native <E extends JSObject> void on(String type, Listener<E> listener);
 
+    /** The app-hosting glue that sw-entry.js installs before starting the worker. */
+    @JSBody(script = "return self.rubyportApps;")
+    static native AppsGlue appsGlue();
+
     @JSBody(script = "return self.location.origin;")
     static native String origin();
 

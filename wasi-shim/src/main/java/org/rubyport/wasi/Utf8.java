@@ -3,16 +3,16 @@ package org.rubyport.wasi;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 helpers: sizes the guest sees are byte counts, and invalid paths are refused rather than mangled. */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
-    static byte[] encode(String s) {
+    public static byte[] encode(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Decodes bytes, or throws EILSEQ when they are not well-formed UTF-8. */
-    static String decodeStrict(byte[] b) throws WasiException {
+    public static String decodeStrict(byte[] b) throws WasiException {
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xFF;

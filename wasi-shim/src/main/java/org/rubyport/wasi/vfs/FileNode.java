@@ -6,7 +6,9 @@ import org.rubyport.wasi.WasiException;
 
 /**
  * A regular file. Its bytes live in one array that grows geometrically, so a file written in small
- * chunks costs linear time overall.
+ * chunks costs linear time overall. A file mounted from a bundle starts as a slice of the bundle's
+ * array and gets an array of its own on first use, so mounting copies nothing and the bundle never
+ * changes (copy-on-write).
  */
 public final class FileNode extends Inode {
     private static final byte[] EMPTY = new byte[0];
@@ -15,6 +17,9 @@ public final class FileNode extends Inode {
 
     private byte[] bytes = EMPTY;
     private int size;
+    /** The shared array this file's content is a slice of, until it is materialised; else null. */
+    private byte[] source;
+    private int sourceOffset;
 
     FileNode(long ino, long now) {
         super(ino, now);
@@ -28,13 +33,35 @@ public final class FileNode extends Inode {
         return size;
     }
 
+    /** Makes this file's content the bytes [offset, offset + length) of source, shared until first use. */
+    public void backBy(byte[] source, int offset, int length) {
+        this.source = source;
+        this.sourceOffset = offset;
+        this.bytes = EMPTY;
+        this.size = length;
+    }
+
+    /** Whether the content is still a shared slice (nothing has been copied yet). */
+    public boolean isShared() {
+        return source != null;
+    }
+
+    private void materialise() {
+        if (source != null) {
+            bytes = Arrays.copyOfRange(source, sourceOffset, sourceOffset + size);
+            source = null;
+        }
+    }
+
     /** The backing array; valid bytes are [0, size). Callers copy in or out directly to avoid a second copy. */
     public byte[] bytes() {
+        materialise();
         return bytes;
     }
 
     /** Makes room for [0, end) without changing the size. */
     public void reserve(long end) throws WasiException {
+        materialise();
         if (end > MAX_SIZE) {
             throw new WasiException(Errno.FBIG);
         }
@@ -54,6 +81,7 @@ public final class FileNode extends Inode {
 
     /** Truncates or zero-extends to newSize. */
     public void setSize(long newSize, long now) throws WasiException {
+        materialise();
         if (newSize < size) {
             Arrays.fill(bytes, (int) newSize, size, (byte) 0);
         } else {
@@ -65,6 +93,7 @@ public final class FileNode extends Inode {
 
     /** Replaces the content with a copy of data. */
     public void setContent(byte[] data, long now) {
+        source = null;
         bytes = data.clone();
         size = data.length;
         touch(now);
@@ -72,6 +101,9 @@ public final class FileNode extends Inode {
 
     /** A copy of the content. */
     public byte[] content() {
+        if (source != null) {
+            return Arrays.copyOfRange(source, sourceOffset, sourceOffset + size);
+        }
         return Arrays.copyOf(bytes, size);
     }
 }

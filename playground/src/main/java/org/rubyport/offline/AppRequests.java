@@ -1,0 +1,81 @@
+package org.rubyport.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rubyport.sw.rack.Header;
+import org.rubyport.sw.rack.HttpReply;
+import org.rubyport.sw.rack.RackBridge;
+import org.rubyport.sw.rack.RackRequest;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Requests for packed apps: /apps/&lt;name&gt;/... goes through the Rack bridge, except a page load while the
+ * app is still booting, which gets the boot page; /__rubyport/boot/&lt;name&gt; answers when the boot is over.
+ */
+final class AppRequests {
+    static final String BOOT_STATUS = "/__rubyport/boot/";
+    private static final String APPS = "/apps/";
+
+    private final String origin;
+    private final AppsGlue glue;
+    private final RackBridge bridge;
+
+    AppRequests(String origin, AppsGlue glue, RackBridge bridge) {
+        this.origin = origin;
+        this.glue = glue;
+        this.bridge = bridge;
+    }
+
+    /** Whether url is an app's or a boot status request. */
+    boolean handles(String url) {
+        return bridge.handles(url) || url.startsWith(origin + BOOT_STATUS);
+    }
+
+    JsResponse respond(JsRequest request) {
+        String url = request.getUrl();
+        if (url.startsWith(origin + BOOT_STATUS)) {
+            return glue.bootStatus(url.substring(origin.length() + BOOT_STATUS.length())).await();
+        }
+        AppsGlue.RequestParts parts = glue.readRequest(request).await();
+        if (parts.isNavigate() && "GET".equals(parts.getMethod())) {
+            AppsGlue.Host host = glue.find(appName(url)).await();
+            if (!WorkerScope.isMissing(host) && !host.isBooted()) {
+                glue.startBoot(host);
+                return glue.bootPage().await();
+            }
+        }
+        HttpReply reply = bridge.handle(toRack(parts));
+        return toJs(reply);
+    }
+
+    /** The app name in an /apps/&lt;name&gt;/ URL ("" when there is none). */
+    private String appName(String url) {
+        int start = origin.length() + APPS.length();
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(Math.min(start, end), end);
+    }
+
+    private static RackRequest toRack(AppsGlue.RequestParts parts) {
+        String[] names = parts.getNames();
+        String[] values = parts.getValues();
+        List<Header> headers = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            headers.add(new Header(names[i], values[i]));
+        }
+        return new RackRequest(parts.getMethod(), parts.getUrl(), headers, parts.getBody().copyToJavaArray());
+    }
+
+    private JsResponse toJs(HttpReply reply) {
+        List<Header> headers = reply.headers();
+        String[] names = new String[headers.size()];
+        String[] values = new String[headers.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = headers.get(i).name();
+            values[i] = headers.get(i).value();
+        }
+        return glue.makeResponse(reply.status(), names, values, Int8Array.fromJavaArray(reply.body()));
+    }
+}

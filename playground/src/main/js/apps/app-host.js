@@ -1,0 +1,89 @@
+// One packed Rack app inside the service worker: its bundle mounted in a Ruby VM of its own, booted on
+// first use and reused for every later request.
+import { createRubyVM } from "../boot.js";
+import bridgeSource from "../../ruby/rack_bridge.rb";
+
+// Where the bridge (rack_bridge.rb) finds each request and leaves its response body.
+const EXCHANGE_DIR = "/tmp/rubyport-rack";
+
+export class AppHost {
+  /**
+   * name: the app's name; loadBundle(): Promise of the bundle's bytes; loadRuby(): Promise of the compiled
+   * ruby+stdlib.wasm module; progress(stage, detail): called as the boot advances.
+   */
+  constructor(name, { loadBundle, loadRuby, progress = () => {} }) {
+    this.name = name;
+    this.loadBundle = loadBundle;
+    this.loadRuby = loadRuby;
+    this.progress = progress;
+    this.booting = null;
+  }
+
+  /** Whether the VM is up, so that a request is answered without waiting for a boot. */
+  get booted() {
+    return Boolean(this.vm);
+  }
+
+  /** Boots once; a failed boot is forgotten so that the next request tries again. */
+  boot() {
+    if (!this.booting) {
+      this.booting = this.bootOnce().catch((error) => {
+        this.booting = null;
+        this.vm = null;
+        throw error;
+      });
+    }
+    return this.booting;
+  }
+
+  async bootOnce() {
+    const started = performance.now();
+    this.progress("download", "Fetching the app and Ruby");
+    const [bundle, module] = await Promise.all([this.loadBundle(), this.loadRuby()]);
+    this.progress("start", "Starting Ruby");
+    const log = (text) => console.log(`[${this.name}] ${text}`);
+    const warn = (text) => console.warn(`[${this.name}] ${text}`);
+    const { vm, wasi } = await createRubyVM(module, { stdout: log, stderr: warn });
+    this.wasi = wasi;
+    const manifest = wasi.mountBundle(bundle);
+    this.manifest = manifest;
+    wasi.writeFile("/rubyport/rack_bridge.rb", bridgeSource);
+    wasi.writeFile("/rubyport/manifest.json", JSON.stringify(manifest));
+    this.progress("load", `Loading ${manifest.title || this.name}`);
+    try {
+      vm.eval('require "/rubyport/rack_bridge"; Rubyport::RackBridge.boot(File.read("/rubyport/manifest.json"))');
+    } finally {
+      wasi.flush();
+    }
+    this.vm = vm;
+    this.bootMillis = performance.now() - started;
+    this.progress("ready", `Booted in ${Math.round(this.bootMillis)} ms`);
+  }
+
+  /** The bytes of public/ + path in the app's tree, or null. */
+  async publicFile(path) {
+    await this.boot();
+    return this.wasi.readFile(`${this.manifest.root}/public${path}`);
+  }
+
+  /**
+   * Runs one request through the app's Rack call: returns {head, body} as the bridge wrote them. Requests
+   * to one app come one at a time (the service worker queues them), so the exchange files are reused.
+   */
+  async call(envJson, body) {
+    await this.boot();
+    this.wasi.writeFile(`${EXCHANGE_DIR}/request.env`, envJson);
+    this.wasi.writeFile(`${EXCHANGE_DIR}/request.in`, body);
+    try {
+      const head = this.vm.eval("Rubyport::RackBridge.call").toString();
+      return { head, body: this.wasi.readFile(`${EXCHANGE_DIR}/response.out`) || new Uint8Array(0) };
+    } catch (error) {
+      // The VM itself failed (a wasm trap or a JS error): the next request boots a fresh one.
+      this.booting = null;
+      this.vm = null;
+      throw error;
+    } finally {
+      this.wasi.flush();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// The packed apps this site offers (site/apps/index.json, written by the build), each hosted on demand
+// by an AppHost. The service worker's Java core reaches this through self.rubyportApps.
+import { AppHost } from "./app-host.js";
+
+const INDEX_URL = "/apps/index.json";
+const WASM_URL = "/ruby+stdlib.wasm";
+/** Boot progress goes to every page on this channel, for the boot page's progress bar. */
+export const BOOT_CHANNEL = "rubyport-app-boot";
+
+export class AppRegistry {
+  /** cachedFetch(url): a Response from the service worker's caches, or from the network when missing. */
+  constructor(cachedFetch) {
+    this.cachedFetch = cachedFetch;
+    this.hosts = new Map();
+    this.channel = new BroadcastChannel(BOOT_CHANNEL);
+    this.ruby = null;
+  }
+
+  /** The names and bundle URLs of the installed apps. */
+  async index() {
+    const response = await this.cachedFetch(INDEX_URL);
+    if (!response.ok) throw new Error(`The list of apps (${INDEX_URL}) could not be loaded: HTTP ${response.status}`);
+    return (await response.json()).apps;
+  }
+
+  /** The host of the app called name, or null if no such app is installed. */
+  async find(name) {
+    if (this.hosts.has(name)) return this.hosts.get(name);
+    const entry = (await this.index()).find((app) => app.name === name);
+    if (!entry) return null;
+    const host = new AppHost(name, {
+      loadBundle: () => this.download(entry.bundle),
+      loadRuby: () => this.compileRuby(),
+      progress: (stage, detail) => this.channel.postMessage({ app: name, stage, detail }),
+    });
+    this.hosts.set(name, host);
+    return host;
+  }
+
+  /** The compiled Ruby module, shared by all apps; compiled once. */
+  compileRuby() {
+    if (!this.ruby) {
+      this.ruby = this.cachedFetch(WASM_URL).then((response) => {
+        if (!response.ok) throw new Error(`Ruby (${WASM_URL}) could not be loaded: HTTP ${response.status}`);
+        return WebAssembly.compileStreaming(response);
+      }).catch((error) => {
+        this.ruby = null;
+        throw error;
+      });
+    }
+    return this.ruby;
+  }
+
+  async download(url) {
+    const response = await this.cachedFetch(url);
+    if (!response.ok) throw new Error(`The app bundle ${url} could not be loaded: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+}

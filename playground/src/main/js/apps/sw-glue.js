@@ -1,0 +1,99 @@
+// What the service worker's Java core (org.rubyport.offline) needs from the browser to serve packed apps:
+// requests taken apart, responses put together, the boot page, boot status and the cookie jars' storage.
+// TeaVM code reaches it as self.rubyportApps.
+import { AppRegistry } from "./app-registry.js";
+
+// Not under the "rubyport-" prefix: activating a new build deletes those caches, and logins must survive.
+const COOKIE_CACHE = "app-cookies";
+const BOOT_PAGE = "/app-boot.html";
+
+/** Responds from the service worker's caches first, so that apps work offline. */
+async function cachedFetch(url) {
+  return (await caches.match(url)) || fetch(url);
+}
+
+export function createAppsGlue() {
+  const registry = new AppRegistry(cachedFetch);
+  return {
+    /** The AppHost of name, or null. */
+    find: (name) => registry.find(name),
+
+    /** The bundle URLs of the installed apps, for the precache; none when the list cannot be had. */
+    async bundleUrls() {
+      try {
+        return (await registry.index()).map((app) => app.bundle);
+      } catch {
+        return [];
+      }
+    },
+
+    /** {method, url, navigate, names, values, body}: a request in the shape the Java core reads. */
+    async readRequest(request) {
+      const names = [];
+      const values = [];
+      request.headers.forEach((value, name) => {
+        names.push(name);
+        values.push(value);
+      });
+      const hasBody = request.method !== "GET" && request.method !== "HEAD";
+      const body = hasBody ? new Int8Array(await request.arrayBuffer()) : new Int8Array(0);
+      return { method: request.method, url: request.url, navigate: request.mode === "navigate", names, values, body };
+    },
+
+    /** A Response; Set-Cookie never reaches the browser (the cookie jar keeps cookies). */
+    makeResponse(status, names, values, body) {
+      const headers = new Headers();
+      names.forEach((name, i) => headers.append(name, values[i]));
+      const nullBody = status === 204 || status === 205 || status === 304;
+      return new Response(nullBody ? null : body, { status, headers });
+    },
+
+    /** The boot page, shown for an app page while its app boots. */
+    async bootPage() {
+      const cached = await cachedFetch(BOOT_PAGE);
+      return new Response(cached.body, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    },
+
+    startBoot(host) {
+      host.boot().catch(() => {}); // the boot page asks for the outcome through bootStatus
+    },
+
+    /** The bytes (Int8Array) of the app's public/ + path, or null. */
+    async publicFile(host, path) {
+      const bytes = await host.publicFile(path);
+      return bytes && new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    },
+
+    /** {head, body: Int8Array}: one request through the app's Rack call. */
+    async call(host, envJson, body) {
+      const reply = await host.call(envJson, new Uint8Array(body.buffer, body.byteOffset, body.length));
+      return { head: reply.head, body: new Int8Array(reply.body.buffer, reply.body.byteOffset, reply.body.length) };
+    },
+
+    /** Waits for the app's boot; a JSON answer {ok} or {ok: false, error}. */
+    async bootStatus(name) {
+      let result;
+      try {
+        const host = await registry.find(name);
+        if (!host) throw new Error(`no app named ${name} is installed`);
+        await host.boot();
+        result = { ok: true, millis: Math.round(host.bootMillis) };
+      } catch (error) {
+        result = { ok: false, error: error.message || String(error) };
+      }
+      return new Response(JSON.stringify(result), { headers: { "Content-Type": "application/json" } });
+    },
+
+    /** The stored cookie jar of app, or null. */
+    async loadCookies(app) {
+      const cache = await caches.open(COOKIE_CACHE);
+      const response = await cache.match(`/__rubyport/cookies/${app}`);
+      return response ? response.text() : null;
+    },
+
+    async saveCookies(app, text) {
+      const cache = await caches.open(COOKIE_CACHE);
+      await cache.put(`/__rubyport/cookies/${app}`, new Response(text));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+# Runs a packed Rack app for the service worker. Each request arrives as two files (the environment as
+# JSON and the body bytes), so nothing the visitor sends is ever pasted into Ruby source. The answer is a
+# head (the status, then one "Name: value" line per header value) returned as a string, and the body
+# written to a file. Requests come one at a time, so the same three files serve every exchange.
+require "json"
+require "stringio"
+
+module Rubyport
+  module RackBridge
+    EXCHANGE_DIR = "/tmp/rubyport-rack"
+    RESPONSE_BODY = "#{EXCHANGE_DIR}/response.out"
+
+    class << self
+      # Sets up the load path and ENV from the bundle's manifest and builds the app from its rackup file.
+      def boot(manifest_json)
+        manifest = JSON.parse(manifest_json)
+        manifest.fetch("loadPath", []).reverse_each { |dir| $LOAD_PATH.unshift(dir) }
+        manifest.fetch("env", {}).each { |key, value| ENV[key] = value.to_s }
+        ENV["RACK_ENV"] ||= "development"
+        Dir.chdir(manifest.fetch("root"))
+        Dir.mkdir(EXCHANGE_DIR) unless Dir.exist?(EXCHANGE_DIR)
+        require "rack"
+        built = Rack::Builder.parse_file(manifest.fetch("entry"))
+        # Rack 2 returns [app, options]; Rack 3 returns the app.
+        @app = built.is_a?(Array) ? built.first : built
+        "booted"
+      end
+
+      # Calls the app for the waiting request; returns the head, writes the body to the response file.
+      def call
+        env = JSON.parse(File.read("#{EXCHANGE_DIR}/request.env"))
+        env.merge!(
+          "rack.input" => StringIO.new(File.binread("#{EXCHANGE_DIR}/request.in")),
+          "rack.errors" => $stderr,
+          "rack.version" => Rack::VERSION,
+          "rack.multithread" => false,
+          "rack.multiprocess" => false,
+          "rack.run_once" => false,
+          "rack.hijack?" => false,
+        )
+        status, headers, body = @app.call(env)
+        write_body(body)
+        head(status, headers)
+      rescue Exception => e # rubocop:disable Lint/RescueException -- any failure becomes a 500 page, the VM lives on
+        File.binwrite(RESPONSE_BODY, e.message.to_s)
+        ["error", e.class.name, *Array(e.backtrace)].join("\n")
+      end
+
+      private
+
+      # Streams the body's chunks (an Array or anything answering each) into the response file.
+      def write_body(body)
+        File.open(RESPONSE_BODY, "wb") do |file|
+          body.each { |chunk| file.write(chunk) }
+        end
+      ensure
+        body.close if body.respond_to?(:close)
+      end
+
+      def head(status, headers)
+        lines = [Integer(status).to_s]
+        headers.each do |name, value|
+          Array(value).each do |item|
+            item.to_s.split("\n").each { |line| lines << "#{name}: #{line}" }
+          end
+        end
+        lines.join("\n")
+      end
+    end
+  end
+end

@@ -1,0 +1,62 @@
+package org.rubyport.sw.rack;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The HTML pages the bridge itself answers with when the app cannot. */
+final class ErrorPages {
+    private ErrorPages() {
+    }
+
+    static HttpReply noSuchApp(String name) {
+        return page(404, "No such app", "<p>No app named <code>" + escape(name) + "</code> is installed here.</p>"
+                + "<p>The <a href=\"/\">playground</a> lists the installed apps under <b>Apps</b>.</p>");
+    }
+
+    /** A Ruby exception inside the app: its class, message and backtrace (a development setting). */
+    static HttpReply exception(String app, String className, String message, List<String> backtrace) {
+        StringBuilder trace = new StringBuilder();
+        for (String line : backtrace) {
+            trace.append(escape(line)).append('\n');
+        }
+        return page(500, className + " in " + app, "<p>The app raised <b>" + escape(className) + "</b>:</p>"
+                + "<pre class=\"message\">" + escape(message) + "</pre>"
+                + "<h2>Backtrace</h2><pre class=\"backtrace\">" + trace + "</pre>");
+    }
+
+    /** The app's Ruby VM failed (not a Ruby exception): the next request starts it again. */
+    static HttpReply crashed(String app, String what) {
+        return page(500, app + " stopped", "<p>The app's Ruby VM failed: <code>" + escape(what) + "</code></p>"
+                + "<p>Reload the page: the next request starts the app again.</p>");
+    }
+
+    static HttpReply invalidResponse(String app, String why) {
+        return page(502, "Invalid response from " + app, "<p>The app returned something that is not a valid "
+                + "Rack response (" + escape(why) + ").</p>");
+    }
+
+    private static HttpReply page(int status, String title, String body) {
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+                + "pre{background:#f4f4f4;padding:1rem;overflow:auto}.message{color:#b3202a}</style></head><body><h1>"
+                + escape(title) + "</h1>" + body + "</body></html>";
+        return new HttpReply(status, List.of(new Header("Content-Type", "text/html; charset=utf-8")),
+                html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
