@@ -155,3 +155,13 @@ test("with the network cut after the first visit, the apps still answer", async 
     await context.setOffline(false);
   }
 });
+
+test("a request body over the limit is refused with a 413 that says so, and the app goes on", async () => {
+  const big = await page.evaluate(async () => {
+    const response = await fetch("/apps/rack-echo/?format=raw", { method: "POST", body: new Uint8Array(65 * 1024 * 1024) });
+    return { status: response.status, text: await response.text() };
+  });
+  expect(big.status).toBe(413);
+  expect(big.text).toContain("larger than 64 MB");
+  expect((await pageFetch("/apps/rack-echo/?format=raw", { method: "POST", body: "still here" })).text).toBe("still here");
+});

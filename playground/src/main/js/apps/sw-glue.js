@@ -6,10 +6,36 @@ import { AppRegistry } from "./app-registry.js";
 // Not under the "rubyport-" prefix: activating a new build deletes those caches, and logins must survive.
 const COOKIE_CACHE = "app-cookies";
 const BOOT_PAGE = "/app-boot.html";
+/** Larger request bodies are refused (413) before they fill the worker's memory and the app's. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Responds from the service worker's caches first, so that apps work offline. */
 async function cachedFetch(url) {
   return (await caches.match(url)) || fetch(url);
+}
+
+/** The stream's bytes as one Int8Array, or null (and the stream cancelled) once they pass limit. */
+async function readLimited(stream, limit) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Int8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(new Int8Array(chunk.buffer, chunk.byteOffset, chunk.length), at);
+    at += chunk.length;
+  }
+  return body;
 }
 
 export function createAppsGlue() {
@@ -27,7 +53,10 @@ export function createAppsGlue() {
       }
     },
 
-    /** {method, url, navigate, names, values, body}: a request in the shape the Java core reads. */
+    /**
+     * {method, url, navigate, names, values, body, tooLarge}: a request in the shape the Java core reads.
+     * The body is read up to MAX_BODY_BYTES; past that, reading stops and tooLarge is set.
+     */
     async readRequest(request) {
       const names = [];
       const values = [];
@@ -35,9 +64,10 @@ export function createAppsGlue() {
         names.push(name);
         values.push(value);
       });
-      const hasBody = request.method !== "GET" && request.method !== "HEAD";
-      const body = hasBody ? new Int8Array(await request.arrayBuffer()) : new Int8Array(0);
-      return { method: request.method, url: request.url, navigate: request.mode === "navigate", names, values, body };
+      const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body;
+      const body = hasBody ? await readLimited(request.body, MAX_BODY_BYTES) : new Int8Array(0);
+      return { method: request.method, url: request.url, navigate: request.mode === "navigate", names, values,
+        body: body || new Int8Array(0), tooLarge: body === null, limit: MAX_BODY_BYTES };
     },
 
     /** A Response; Set-Cookie never reaches the browser (the cookie jar keeps cookies). */

@@ -44,6 +44,9 @@ final class AppRequests {
                 return glue.bootPage().await();
             }
         }
+        if (parts.isTooLarge()) {
+            return toJs(bridge.tooLarge(url, (long) parts.getLimit()));
+        }
         HttpReply reply = bridge.handle(toRack(parts));
         return toJs(reply);
     }

@@ -61,6 +61,13 @@ interface AppsGlue extends JSObject {
 
         @JSProperty
         Int8Array getBody();
+
+        /** Whether the body was larger than getLimit() bytes, and so was not read. */
+        @JSProperty
+        boolean isTooLarge();
+
+        @JSProperty
+        double getLimit();
     }
 
     /** What the Rack bridge (rack_bridge.rb) answered. */
@@ -70,5 +77,12 @@ interface AppsGlue extends JSObject {
 
         @JSProperty
         Int8Array getBody();
+
+        /** Whether the body was larger than getLimit() bytes, and so was not read. */
+        @JSProperty
+        boolean isTooLarge();
+
+        @JSProperty
+        double getLimit();
     }
 }

@@ -30,6 +30,11 @@ final class ErrorPages {
                 + "<p>Reload the page: the next request starts the app again.</p>");
     }
 
+    static HttpReply tooLarge(String app, long limit) {
+        return page(413, "Request too large", "<p>The request's body is larger than " + (limit >> 20) + " MB, the most "
+                + "an app running in your browser accepts, so " + escape(app) + " did not get it. Send a smaller file.</p>");
+    }
+
     static HttpReply invalidResponse(String app, String why) {
         return page(502, "Invalid response from " + app, "<p>The app returned something that is not a valid "
                 + "Rack response (" + escape(why) + ").</p>");

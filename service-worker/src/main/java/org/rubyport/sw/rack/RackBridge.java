@@ -62,6 +62,12 @@ public final class RackBridge {
         }
     }
 
+    /** The reply to a request to url whose body was larger than limit bytes, and so was not read. */
+    public HttpReply tooLarge(String url, long limit) {
+        AppPath path = AppPath.parse(origin, url);
+        return ErrorPages.tooLarge(path == null ? "" : path.app(), limit);
+    }
+
     private synchronized AppState stateOf(String app) {
         return states.computeIfAbsent(app, AppState::new);
     }

@@ -190,6 +190,14 @@ class RackBridgeTest {
     }
 
     @Test
+    void aTooLargeBodyIsA413ThatSaysTheLimit() {
+        HttpReply reply = bridge.tooLarge(ORIGIN + "/apps/demo/upload", 64L << 20);
+        assertEquals(413, reply.status());
+        assertTrue(text(reply).contains("larger than 64 MB"));
+        assertTrue(app.envs.isEmpty());
+    }
+
+    @Test
     void anInvalidHeadIsA502() {
         app.head = "teapot";
         assertEquals(502, get(bridge, "/apps/demo/").status());
