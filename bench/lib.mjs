@@ -1,0 +1,176 @@
+// Shared by the benchmarks that compare ours with the official loader: the site served on a free port
+// with bench/pages at /fixtures/, Chromium, the route that answers the official loader's CDN wasm request
+// (and ours, alike) from the local wasm, console waiting, medians.
+import { spawn } from "node:child_process";
+import { copyFile, readFile, rm, stat } from "node:fs/promises";
+import { createServer } from "node:net";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import process from "node:process";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.dirname(HERE);
+export const SITE = path.join(ROOT, "site");
+export const PAGES = path.join(HERE, "pages");
+const OFFICIAL_PKG = path.join(ROOT, "node_modules", "@ruby", "3.4-wasm-wasi");
+const OFFICIAL_LOADER = path.join(OFFICIAL_PKG, "dist", "browser.script.iife.js");
+const OFFICIAL_COPY = path.join(PAGES, "browser.script.iife.tmp.js"); // the name the *-official.html pages load
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const BOOT_TIMEOUT_MS = 60_000;
+
+/** An error whose message is the whole story (no stack trace printed). */
+export class BenchError extends Error {}
+
+export async function requireFile(file, hint) {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || info.size === 0) throw new BenchError(`${path.relative(ROOT, file) || file} is missing: ${hint}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns scripts/serve.mjs (registering its shutdown in cleanups); resolves to its origin once it answers. */
+async function startServer(port, cleanups) {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs")], {
+    env: { ...process.env, PORT: String(port), FIXTURES_DIR: PAGES, SITE_DIR: SITE },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  cleanups.push(() => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", resolve);
+    child.kill();
+  }));
+  let output = "";
+  child.stdout.on("data", (d) => { output += d; });
+  child.stderr.on("data", (d) => { output += d; });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new BenchError(`scripts/serve.mjs exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`${origin}/fixtures/boot-ours.html`).then((r) => r.ok, () => false);
+    if (ok) return origin;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new BenchError(`scripts/serve.mjs did not answer on ${origin} within 15 s:\n${output}`);
+}
+
+export const median = (values) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Resolves to the text of the first console.log line passing test; rejects on a timeout, a page error, a crash or a
+ * console.error (but for the 404 of the browser's own /favicon.ico request), so a broken run fails loudly.
+ */
+export function waitForConsoleLine(page, test, timeoutMs, label) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new BenchError(`${label}: no such console output within ${timeoutMs / 1000} s`)),
+      timeoutMs);
+    const onConsole = (m) => {
+      const url = m.location()?.url || "";
+      if (m.type() === "log" && test(m.text())) done(null, m.text());
+      else if (m.type() === "error" && !/\/favicon\.ico$/.test(url)) {
+        done(new BenchError(`${label}: console.error: ${m.text()}${url ? ` (${url})` : ""}`));
+      }
+    };
+    const onError = (e) => done(new BenchError(`${label}: page error: ${e.message}`));
+    const onCrash = () => done(new BenchError(`${label}: the page crashed`));
+    function done(error, text) {
+      clearTimeout(timer);
+      page.off("console", onConsole);
+      page.off("pageerror", onError);
+      page.off("crash", onCrash);
+      if (error) reject(error); else resolve(text);
+    }
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    page.on("crash", onCrash);
+  });
+}
+
+/**
+ * Serves the site, launches Chromium and prepares the variants: "ours" and "official" get the same wasm
+ * bytes through the same Playwright route; "ours-direct" has no route. Returns {origin, browser,
+ * officialPkg, wasm, routed, newContext(variant), pages(variant), cleanup}.
+ */
+export async function startComparison(chromiumPath) {
+  const buildHint = "run scripts/build-site.mjs first (mvn -q -B install -DskipTests && node scripts/build-site.mjs)";
+  await requireFile(path.join(SITE, "ruby.js"), buildHint);
+  await requireFile(path.join(SITE, "ruby+stdlib.wasm"), buildHint);
+  await requireFile(OFFICIAL_LOADER, "run npm ci first");
+  await requireFile(chromiumPath, "install Chromium (apt-get install chromium) or pass --chromium PATH");
+  let chromium;
+  try {
+    ({ chromium } = createRequire(import.meta.url)("playwright-core"));
+  } catch {
+    throw new BenchError("playwright-core is missing: run npm ci first");
+  }
+  const officialPkg = JSON.parse(await readFile(path.join(OFFICIAL_PKG, "package.json"), "utf8"));
+  const cdnWasmUrl = `https://cdn.jsdelivr.net/npm/${officialPkg.name}@${officialPkg.version}/dist/ruby+stdlib.wasm`;
+  const wasm = await readFile(path.join(SITE, "ruby+stdlib.wasm"));
+
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) await cleanups.pop()().catch(() => {});
+  };
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  }
+  try {
+    await copyFile(OFFICIAL_LOADER, OFFICIAL_COPY);
+    cleanups.push(() => rm(OFFICIAL_COPY, { force: true }));
+    const origin = await startServer(await freePort(), cleanups);
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+
+    const ourWasmUrl = `${origin}/ruby+stdlib.wasm`;
+    const routed = { cdn: 0, ours: 0 };
+    const serveWasm = (key) => (route) => {
+      routed[key]++;
+      return route.fulfill({
+        status: 200,
+        body: wasm,
+        headers: {
+          "Content-Type": "application/wasm",
+          // The pages are cross-origin isolated (COEP require-corp) and the official loader fetches in cors mode.
+          "Access-Control-Allow-Origin": "*",
+          "Cross-Origin-Resource-Policy": "cross-origin",
+          "Cache-Control": "public, max-age=31536000, immutable", // as jsDelivr sends it (moot: routing disables caching)
+        },
+      });
+    };
+    const variants = {
+      ours: { pages: "ours", route: ourWasmUrl, key: "ours" },
+      official: { pages: "official", route: cdnWasmUrl, key: "cdn" },
+      "ours-direct": { pages: "ours", route: null },
+    };
+    async function newContext(variant) {
+      const context = await browser.newContext();
+      const { route, key } = variants[variant];
+      if (route) {
+        await context.route(route, serveWasm(key));
+        // Nothing else may leave the machine: a stray request fails the run instead of hanging it.
+        await context.route((url) => !url.href.startsWith(`${origin}/`) && url.href !== route,
+          (r) => r.abort("blockedbyclient"));
+      }
+      return context;
+    }
+    return { origin, browser, officialPkg, wasm, routed, newContext, pages: (variant) => variants[variant].pages, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
