@@ -1,25 +1,82 @@
 // Starting Ruby: compile the wasm from our own origin, then create a RubyVM over the Java WASI runtime.
 import { RubyVM } from "@ruby/wasm-wasi/dist/vm";
 import { JavaWasi } from "./wasi.js";
+import { captureSnapshot, deleteSnapshot, loadSnapshot, restoreSnapshot, storeSnapshot } from "./vm-snapshot.js";
 
-/** Compiles ruby+stdlib.wasm while it downloads; falls back when the server sends the wrong MIME type. */
+const RUBY_ARGS = ["ruby.wasm", "-EUTF-8", "-e_=0"];
+/**
+ * For each compiled module: what it was compiled from (URL and validator), which names its start-up
+ * snapshot, and that snapshot's loading, started as soon as the response arrived.
+ */
+const moduleSources = new WeakMap();
+
+/**
+ * Compiles ruby+stdlib.wasm while it downloads; falls back when the server sends the wrong MIME type.
+ * A copy the service worker cached is read straight from Cache Storage, which spares waking the worker
+ * and streaming 30 MB through it.
+ */
 export async function compileRuby(url) {
-  const response = await fetch(url);
+  const cached = self.caches ? await caches.match(url).catch(() => undefined) : undefined;
+  const response = cached || await fetch(url);
   if (!response.ok) {
     throw new Error(`Could not download Ruby from ${url}: HTTP ${response.status}`);
   }
-  if (WebAssembly.compileStreaming &&
-      (response.headers.get("content-type") || "").startsWith("application/wasm")) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
+  const validator = response.headers.get("etag") || response.headers.get("last-modified");
+  const source = validator && `${new URL(url, self.location.href).href} ${validator}`;
+  const snapshot = source ? loadSnapshot(source) : Promise.resolve(null);
+  const module = WebAssembly.compileStreaming &&
+      (response.headers.get("content-type") || "").startsWith("application/wasm")
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await response.arrayBuffer());
+  if (source) moduleSources.set(module, { source, snapshot });
+  performance.mark("rubyport:compiled");
+  return module;
 }
 
-/** Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. */
-export async function createRubyVM(module, { env = {}, stdin, stdout, stderr } = {}) {
-  const wasi = new JavaWasi({ args: ["ruby.wasm"], env, stdin, stdout, stderr });
-  const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: ["ruby.wasm", "-EUTF-8", "-e_=0"] });
+/**
+ * Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. With
+ * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
+ * again (its ENV then set to env), and a first boot leaves such a snapshot behind.
+ */
+export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, snapshot = false } = {}) {
+  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr };
+  const known = snapshot && moduleSources.get(module);
+  if (known) {
+    // One use per load: a second VM from this module must not find the first one's promise spent.
+    moduleSources.set(module, { source: known.source, snapshot: Promise.resolve(null) });
+    const restored = await restoreRubyVM(module, known, options);
+    if (restored) return restored;
+  }
+  const wasi = new JavaWasi(options);
+  const { vm, instance } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
+  // Taken before any of the caller's code runs in the VM; stored while the page goes on.
+  if (known) storeSnapshot(known.source, captureSnapshot(instance.exports.memory));
   return { vm, wasi };
+}
+
+/** A VM from the module's start-up snapshot, or null (none, or it did not work: then it is dropped). */
+async function restoreRubyVM(module, { source, snapshot }, options) {
+  const encoded = await snapshot;
+  if (!encoded) return null;
+  try {
+    const wasi = new JavaWasi(options);
+    const vm = new RubyVM();
+    const imports = { wasi_snapshot_preview1: wasi.wasiImport };
+    vm.addToImports(imports);
+    const instance = await WebAssembly.instantiate(module, imports);
+    await vm.setInstance(instance);
+    restoreSnapshot(instance.exports.memory, encoded);
+    wasi.attach(instance); // the memory only: _initialize already ran in the snapshot
+    // The snapshot's ENV is the one it was booted with: this page's replaces it.
+    const pairs = Object.entries(options.env).map(([k, v]) => `${rubyStringLiteral(k)} => ${rubyStringLiteral(String(v))}`);
+    vm.eval(`ENV.replace({${pairs.join(", ")}})`);
+    performance.mark("rubyport:vm-restored"); // benchmarks tell a restored start-up from a full one by it
+    return { vm, wasi };
+  } catch (error) {
+    console.warn(`Ruby's start-up snapshot could not be used (${error.message}); starting Ruby normally.`);
+    await deleteSnapshot(source);
+    return null;
+  }
 }
 
 /** A Ruby string literal holding text, with interpolation and escapes neutralised. */

@@ -16,6 +16,7 @@ async function main() {
     env: parseDataEnv(loaderTag),
     stdout: printLines(console.log),
     stderr: printLines(console.warn),
+    snapshot: true,
   });
   vm.printVersion();
   wasi.flush();

@@ -98,6 +98,11 @@ export class JavaWasi {
     return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
+  /** Connects the instance's memory without running anything in it (for a restored memory snapshot). */
+  attach(instance) {
+    runtime.attachMemory(this.handle, instance.exports.memory);
+  }
+
   /** Connects the instance's memory and runs its reactor initialiser. */
   initialize(instance) {
     runtime.attachMemory(this.handle, instance.exports.memory);
