@@ -43,7 +43,8 @@ export class AppHost {
     this.progress("start", "Starting Ruby");
     const log = (text) => console.log(`[${this.name}] ${text}`);
     const warn = (text) => console.warn(`[${this.name}] ${text}`);
-    const { vm, wasi } = await createRubyVM(module, { stdout: log, stderr: warn });
+    // Ruby's start-up snapshot (left by any page of this origin) spares most of the boot.
+    const { vm, wasi } = await createRubyVM(module, { stdout: log, stderr: warn, snapshot: true });
     this.wasi = wasi;
     const manifest = wasi.mountBundle(bundle);
     this.manifest = manifest;

@@ -1,6 +1,7 @@
 // The packed apps this site offers (site/apps/index.json, written by the build), each hosted on demand
 // by an AppHost. The service worker's Java core reaches this through self.rubyportApps.
 import { AppHost } from "./app-host.js";
+import { compileRuby } from "../boot.js";
 
 const INDEX_URL = "/apps/index.json";
 const WASM_URL = "/ruby+stdlib.wasm";
@@ -37,13 +38,10 @@ export class AppRegistry {
     return host;
   }
 
-  /** The compiled Ruby module, shared by all apps; compiled once. */
+  /** The compiled Ruby module, shared by all apps; compiled once (read from Cache Storage when there). */
   compileRuby() {
     if (!this.ruby) {
-      this.ruby = this.cachedFetch(WASM_URL).then((response) => {
-        if (!response.ok) throw new Error(`Ruby (${WASM_URL}) could not be loaded: HTTP ${response.status}`);
-        return WebAssembly.compileStreaming(response);
-      }).catch((error) => {
+      this.ruby = compileRuby(new URL(WASM_URL, self.location.origin).href).catch((error) => {
         this.ruby = null;
         throw error;
       });
