@@ -9,6 +9,12 @@ module Rubyport
   module Runner
     PROJECT_FILE = %r{(/project/[^:\s]+):(\d+)}
     MAX_RESULT = 10_000
+    # What to tell the user after errors that come from the machine's limits rather than their logic.
+    HINTS = {
+      NoMemoryError => "Ruby ran out of memory: WebAssembly gives a program at most 4 GB. " \
+                       "The next run starts in a fresh VM.",
+      SystemStackError => "The program recursed too deeply for the stack. The next run starts in a fresh VM.",
+    }.freeze
 
     # Runs path as a top-level file (so require_relative works) in its own directory.
     def self.run(path)
@@ -34,6 +40,8 @@ module Rubyport
     # The message with backtrace, and the first place in the project it points at (for highlighting).
     def self.report(error)
       message = error.full_message(highlight: false, order: :top)
+      hint = HINTS.find { |klass, _| error.is_a?(klass) }&.last
+      message = "#{message.chomp}\n#{hint}\n" if hint
       location = (error.backtrace_locations || []).find { |l| l.absolute_path.to_s.start_with?("/project/") }
       file, line =
         if location
