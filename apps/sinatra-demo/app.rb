@@ -77,6 +77,13 @@ class NotesApp < Sinatra::Base
     JSON.generate(notes: notes, user: user)
   end
 
+  # A tiny computed answer, so that load tests can check each reply belongs to its request.
+  get "/api/square/:n" do
+    content_type :json
+    n = Integer(params[:n])
+    JSON.generate(n: n, square: n * n)
+  end
+
   get "/count" do
     stream do |out|
       (1..5).each { |i| out << "#{i}\n" }

@@ -24,6 +24,11 @@ export class AppHost {
     return Boolean(this.vm);
   }
 
+  /** The size of the VM's linear memory, in bytes (0 before it boots). */
+  get memoryBytes() {
+    return this.vm ? this.vm.instance.exports.memory.buffer.byteLength : 0;
+  }
+
   /** Boots once; a failed boot is forgotten so that the next request tries again. */
   boot() {
     if (!this.booting) {

@@ -40,7 +40,23 @@ async function readLimited(stream, limit) {
 
 export function createAppsGlue() {
   const registry = new AppRegistry(cachedFetch);
+  const queues = new Map();
   return {
+    /**
+     * Runs task() (which returns a promise) after every task queued before under key has settled: one
+     * request at a time per app, in arrival order. This is done here rather than with Java monitors,
+     * which TeaVM cannot hold across a wait for a promise.
+     */
+    queue(key, task) {
+      const result = (queues.get(key) || Promise.resolve()).then(() => task());
+      const settled = result.catch(() => {});
+      queues.set(key, settled);
+      settled.then(() => {
+        if (queues.get(key) === settled) queues.delete(key);
+      });
+      return result;
+    },
+
     /** The AppHost of name, or null. */
     find: (name) => registry.find(name),
 
@@ -107,7 +123,7 @@ export function createAppsGlue() {
         const host = await registry.find(name);
         if (!host) throw new Error(`no app named ${name} is installed`);
         await host.boot();
-        result = { ok: true, millis: Math.round(host.bootMillis) };
+        result = { ok: true, millis: Math.round(host.bootMillis), memoryBytes: host.memoryBytes };
       } catch (error) {
         result = { ok: false, error: error.message || String(error) };
       }

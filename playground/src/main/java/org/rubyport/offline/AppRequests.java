@@ -6,6 +6,7 @@ import org.rubyport.sw.rack.Header;
 import org.rubyport.sw.rack.HttpReply;
 import org.rubyport.sw.rack.RackBridge;
 import org.rubyport.sw.rack.RackRequest;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
@@ -29,6 +30,15 @@ final class AppRequests {
     /** Whether url is an app's or a boot status request. */
     boolean handles(String url) {
         return bridge.handles(url) || url.startsWith(origin + BOOT_STATUS);
+    }
+
+    /** The response to request, once the requests to the same app that came before it are answered. */
+    JSPromise<JsResponse> respondInTurn(JsRequest request) {
+        String url = request.getUrl();
+        if (url.startsWith(origin + BOOT_STATUS)) {
+            return ServiceWorkerMain.async(() -> respond(request));
+        }
+        return glue.queue(appName(url), () -> ServiceWorkerMain.async(() -> respond(request)));
     }
 
     JsResponse respond(JsRequest request) {

@@ -1,5 +1,6 @@
 package org.rubyport.offline;
 
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSArrayReader;
@@ -11,6 +12,15 @@ import org.teavm.jso.typedarrays.Int8Array;
 interface AppsGlue extends JSObject {
     /** The host of the app called name; resolves to null when no such app is installed. */
     JSPromise<Host> find(String name);
+
+    /** Runs task once every task queued before under key has settled; resolves to its response. */
+    JSPromise<JsResponse> queue(String key, Task task);
+
+    /** Work for {@link #queue}. */
+    @JSFunctor
+    interface Task extends JSObject {
+        JSPromise<JsResponse> run();
+    }
 
     /** The bundle URLs of the installed apps, to precache. */
     JSPromise<JSArrayReader<JSString>> bundleUrls();

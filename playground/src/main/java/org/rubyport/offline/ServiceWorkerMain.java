@@ -83,7 +83,7 @@ public final class ServiceWorkerMain {
                 return;
             }
             if (appRequests.handles(request.getUrl())) {
-                event.respondWith(async(() -> appRequests.respond(request)));
+                event.respondWith(appRequests.respondInTurn(request));
                 return;
             }
             event.respondWith(async(() -> {

@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * Serves requests under /apps/&lt;name&gt;/ from packed Rack apps: static files from the app's public/, the
  * rest through the app's Rack call, with a cookie jar per app. Requests to one app are served one at a
- * time in arrival order; whatever goes wrong, the answer is a page that says so, never an exception.
+ * time: a per-app lock does it on the JVM; the service worker also queues each app's requests in arrival
+ * order, because TeaVM cannot hold a monitor across a wait for a promise. Whatever goes wrong, the answer
+ * is a page that says so, never an exception.
  */
 public final class RackBridge {
     private static final byte[] NO_BODY = new byte[0];
