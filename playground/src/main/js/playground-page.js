@@ -4,7 +4,7 @@ import { RubyRunner } from "./ruby-runner.js";
 import { PageRunner } from "./page-runner.js";
 import { createEditor } from "./editor.js";
 import { DEFAULT_PROJECT, normalizeProject } from "./project/project.js";
-import { loadProject, createAutosaver } from "./project/store.js";
+import { loadProject, createAutosaver, watchOtherTabs } from "./project/store.js";
 import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
 import { EXAMPLES } from "./project/examples.js";
 import { createFileTree } from "./project/file-tree.js";
@@ -39,9 +39,18 @@ function asProject(data) {
   return data.target === "page" ? { ...project, target: "page" } : project;
 }
 
-function showNotice(text) {
-  $("notice").textContent = text;
+/** Shows text (none: hides the notice), with a button when action = {label, run} is given. */
+function showNotice(text, action = null) {
+  $("notice-text").textContent = text;
   $("notice").hidden = !text;
+  $("notice-action").hidden = !action;
+  if (action) {
+    $("notice-action").textContent = action.label;
+    $("notice-action").onclick = () => {
+      showNotice("");
+      action.run();
+    };
+  }
 }
 
 // ---- project, editor, files ----
@@ -50,6 +59,29 @@ const autosaver = createAutosaver(() => project, ({ state, message }) => {
   const status = $("save-status");
   status.dataset.state = state;
   status.textContent = state === "saving" ? "Saving…" : state === "saved" ? "Saved" : message;
+}, 400, (replaced) => {
+  // Another tab saved after this one loaded: this save won, and theirs stays one click away.
+  previousProject = asProject(replaced);
+  $("restore").hidden = false;
+  showNotice("This project was also changed in another tab. Your version here was saved over it; " +
+    "the other tab's version is kept: use “Restore previous project” to get it back.");
+});
+
+// Another tab saved the project: say so, and offer its version (this tab's stays restorable).
+watchOtherTabs(() => {
+  showNotice("This project was changed in another tab. If you keep editing here, your next save replaces " +
+    "that version (it stays restorable).", {
+    label: "Load the other tab's version",
+    run: async () => {
+      try {
+        const theirs = await loadProject();
+        if (theirs) replaceProject(theirs, "The other tab's version is loaded. Yours can be restored with " +
+          "“Restore previous project”.", false);
+      } catch (e) {
+        showNotice(e.message);
+      }
+    },
+  });
 });
 
 const editor = createEditor($("editor"), {
@@ -80,13 +112,13 @@ function openFile(path) {
 }
 
 /** Replaces the whole project (example, share link), keeping the old one restorable. */
-function replaceProject(next, message) {
+function replaceProject(next, message, save = true) {
   previousProject = project;
   project = asProject(next);
   openFile(project.open);
   $("restore").hidden = false;
   showNotice(message);
-  autosaver.schedule();
+  if (save) autosaver.schedule();
 }
 
 $("restore").addEventListener("click", () => {

@@ -5,6 +5,12 @@ import { normalizeProject } from "./project.js";
 const DB_NAME = "rubyport";
 const STORE = "projects";
 const KEY = "current";
+/** Tabs of this origin tell each other here when they save the project. */
+const CHANNEL = "rubyport-project";
+/** This tab, in the records it saves: a save can tell whether another tab saved in between. */
+const TAB = Math.random().toString(36).slice(2);
+/** The revision this tab loaded or last saved; a stored revision above it came from another tab. */
+let knownRevision = 0;
 
 /** A storage failure whose message can be shown to the user as is; `cause` is the browser's error. */
 export class StorageError extends Error {
@@ -88,6 +94,7 @@ export async function loadProject() {
     throw storageError(error, "loaded");
   }
   if (stored === undefined || stored === null) return null;
+  knownRevision = Number(stored.revision) || 0;
   try {
     return normalizeProject(stored);
   } catch {
@@ -95,22 +102,79 @@ export async function loadProject() {
   }
 }
 
-/** Saves project as the current one. Rejects with a StorageError; the caller's project is untouched. */
+/**
+ * Saves project as the current one, in one transaction: a tab closed or killed mid-save leaves the last
+ * complete save. Resolves to the project it replaced when another tab had saved since this tab loaded or
+ * saved (the later save wins; the caller keeps what it replaced), else null. Rejects with a StorageError;
+ * the caller's project is untouched.
+ */
 export async function saveProject(project) {
+  let replaced = null;
+  let revision;
+  let failure = null;
   try {
     const { files, open, target } = project; // only the model: nothing the page may have attached
-    await transact("readwrite", (store) => store.put(target ? { files, open, target } : { files, open }, KEY));
+    await transact("readwrite", (store) => {
+      const read = store.get(KEY);
+      read.onsuccess = () => {
+        const stored = read.result;
+        const storedRevision = Number(stored?.revision) || 0;
+        if (stored && stored.tab !== TAB && storedRevision > knownRevision) replaced = stored;
+        revision = storedRevision + 1;
+        const record = { files, open, revision, tab: TAB };
+        if (target) record.target = target;
+        try {
+          store.put(record, KEY);
+        } catch (error) {
+          // Thrown here it would abort the transaction as a bare AbortError: keep the real cause.
+          failure = error;
+          store.transaction.abort();
+        }
+      };
+      return read;
+    });
   } catch (error) {
-    throw storageError(error, "saved");
+    throw storageError(failure ?? error, "saved");
+  }
+  knownRevision = revision;
+  announce({ tab: TAB, revision });
+  try {
+    return replaced && normalizeProject(replaced);
+  } catch {
+    return null;
+  }
+}
+
+let channel = null;
+
+function announce(message) {
+  try {
+    channel ??= new BroadcastChannel(CHANNEL);
+    channel.postMessage(message);
+  } catch {
+    // No BroadcastChannel: other tabs learn of it when they save.
+  }
+}
+
+/** Calls onSaved() when another tab saves the project (with a revision this tab has not seen). */
+export function watchOtherTabs(onSaved) {
+  try {
+    const listener = new BroadcastChannel(CHANNEL);
+    listener.onmessage = ({ data }) => {
+      if (data?.tab !== TAB && data?.revision > knownRevision) onSaved();
+    };
+  } catch {
+    // Without BroadcastChannel the save-time check still keeps the other tab's work.
   }
 }
 
 /**
  * Debounced saving of getProject() (read when the save starts, so the newest state is saved).
- * onStatus receives { state: "saving" | "saved" | "error", message }. After an error the project stays
+ * onStatus receives { state: "saving" | "saved" | "error", message }; onReplaced(project) the newer
+ * project of another tab that a save replaced. After an error the project stays
  * dirty, so the next schedule() or flush() tries again. flush() saves now and never rejects.
  */
-export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400) {
+export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400, onReplaced = () => {}) {
   let timer = null;
   let dirty = false;
   let running = null; // the save in progress
@@ -126,7 +190,10 @@ export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400) 
     dirty = false;
     report("saving", "Saving…");
     const current = Promise.resolve().then(() => saveProject(getProject())).then(
-      () => report("saved", "All changes saved in this browser."),
+      (replaced) => {
+        report("saved", "All changes saved in this browser.");
+        if (replaced) onReplaced(replaced);
+      },
       (error) => {
         dirty = true;
         report("error", error instanceof StorageError ? error.message : storageError(error, "saved").message);
