@@ -39,9 +39,11 @@ export async function loadSnapshot(key) {
  * Stores a snapshot for later visits, dropping those of other wasm builds; a failure (a full quota)
  * only means the next visit boots normally.
  */
-export async function storeSnapshot(key, encoded) {
+export async function storeSnapshot(key, copy) {
   try {
     if (!self.caches) return;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // after the caller's first output
+    const encoded = encode(copy);
     const cache = await caches.open(CACHE_NAME);
     for (const request of await cache.keys()) {
       if (request.url !== requestFor(key).url) await cache.delete(request);
@@ -60,10 +62,18 @@ export async function deleteSnapshot(key) {
   }
 }
 
-/** Encodes memory now (before anything else runs in the VM): the non-zero pages and where they go. */
+/**
+ * Copies memory now, before anything else runs in the VM (one native copy, so the caller is held up
+ * briefly); storeSnapshot encodes the copy later.
+ */
 export function captureSnapshot(memory) {
-  const words = new BigUint64Array(memory.buffer);
-  const totalPages = memory.buffer.byteLength / PAGE;
+  return memory.buffer.slice(0);
+}
+
+/** The stored form of a memory copy: the non-zero pages and where they go. */
+function encode(buffer) {
+  const words = new BigUint64Array(buffer);
+  const totalPages = buffer.byteLength / PAGE;
   const stored = new Uint8Array(totalPages);
   const wordsPerPage = PAGE / 8;
   let count = 0;
@@ -84,7 +94,7 @@ export function captureSnapshot(memory) {
   header.setUint32(4, totalPages, true);
   header.setUint32(8, count, true);
   out.set(stored, 12);
-  const source = new Uint8Array(memory.buffer);
+  const source = new Uint8Array(buffer);
   let at = headerBytes;
   for (let page = 0; page < totalPages; page++) {
     if (stored[page]) {
