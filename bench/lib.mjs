@@ -2,7 +2,8 @@
 // with bench/pages at /fixtures/, Chromium, the route that answers the official loader's CDN wasm request
 // (and ours, alike) from the local wasm, console waiting, medians.
 import { spawn } from "node:child_process";
-import { copyFile, readFile, rm, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,10 @@ export const PAGES = path.join(HERE, "pages");
 const OFFICIAL_PKG = path.join(ROOT, "node_modules", "@ruby", "3.4-wasm-wasi");
 const OFFICIAL_LOADER = path.join(OFFICIAL_PKG, "dist", "browser.script.iife.js");
 const OFFICIAL_COPY = path.join(PAGES, "browser.script.iife.tmp.js"); // the name the *-official.html pages load
+// The official loader with its CDN URL replaced by this origin's wasm (boot-official-direct.html), so that
+// its later visits can use the browser's HTTP cache as ours do: its best case here.
+const OFFICIAL_DIRECT_COPY = path.join(PAGES, "browser.script.iife.direct.tmp.js");
+const CDN_TEMPLATE = "https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/ruby+stdlib.wasm";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 export const BOOT_TIMEOUT_MS = 60_000;
@@ -121,6 +126,8 @@ export async function startComparison(chromiumPath) {
   const officialPkg = JSON.parse(await readFile(path.join(OFFICIAL_PKG, "package.json"), "utf8"));
   const cdnWasmUrl = `https://cdn.jsdelivr.net/npm/${officialPkg.name}@${officialPkg.version}/dist/ruby+stdlib.wasm`;
   const wasm = await readFile(path.join(SITE, "ruby+stdlib.wasm"));
+  // A validator, as jsDelivr and serve.mjs send one (ours names its start-up snapshot after it).
+  const etag = `"${createHash("sha256").update(wasm).digest("hex").slice(0, 16)}"`;
 
   const cleanups = [];
   const cleanup = async () => {
@@ -132,6 +139,10 @@ export async function startComparison(chromiumPath) {
   try {
     await copyFile(OFFICIAL_LOADER, OFFICIAL_COPY);
     cleanups.push(() => rm(OFFICIAL_COPY, { force: true }));
+    const loader = await readFile(OFFICIAL_LOADER, "utf8");
+    if (!loader.includes(CDN_TEMPLATE)) throw new BenchError("the official loader no longer fetches the wasm from the CDN URL this bench rewrites");
+    await writeFile(OFFICIAL_DIRECT_COPY, loader.replace(CDN_TEMPLATE, "/ruby+stdlib.wasm"));
+    cleanups.push(() => rm(OFFICIAL_DIRECT_COPY, { force: true }));
     const origin = await startServer(await freePort(), cleanups);
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
@@ -149,6 +160,7 @@ export async function startComparison(chromiumPath) {
           "Access-Control-Allow-Origin": "*",
           "Cross-Origin-Resource-Policy": "cross-origin",
           "Cache-Control": "public, max-age=31536000, immutable", // as jsDelivr sends it (moot: routing disables caching)
+          ETag: etag,
         },
       });
     };
@@ -156,6 +168,7 @@ export async function startComparison(chromiumPath) {
       ours: { pages: "ours", route: ourWasmUrl, key: "ours" },
       official: { pages: "official", route: cdnWasmUrl, key: "cdn" },
       "ours-direct": { pages: "ours", route: null },
+      "official-direct": { pages: "official-direct", route: null },
     };
     async function newContext(variant) {
       const context = await browser.newContext();
@@ -172,5 +185,18 @@ export async function startComparison(chromiumPath) {
   } catch (error) {
     await cleanup();
     throw error;
+  }
+}
+
+/**
+ * Waits until the page has stored Ruby's start-up snapshot (ours only: the first visit leaves one for later
+ * visits, encoding and storing it after its first output, while a visitor reads the page).
+ */
+export async function waitForSnapshotStored(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  const stored = () => page.evaluate(async () => (await (await caches.open("ruby-vm-snapshots")).keys()).length);
+  while (!(await stored())) {
+    if (Date.now() > deadline) throw new BenchError(`no start-up snapshot was stored within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,6 +1,18 @@
 // App bundles in the browser: an intact one mounts, a damaged or foreign one is refused with a message
 // that says what to do, and nothing of it is mounted.
 import { test, expect } from "@playwright/test";
+import { build } from "esbuild";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+test.beforeAll(async () => {
+  // boot.js as the service worker uses it, for the Ruby test below.
+  await build({ stdin: { contents: 'export * from "./boot.js";', resolveDir: path.join(root, "playground/src/main/js"),
+    loader: "js" }, bundle: true, format: "esm", target: "es2022", logLevel: "warning", conditions: ["browser"],
+  outfile: path.join(root, "playwright-tests/fixtures/.generated/bundle-ruby.js") });
+});
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/fixtures/bundle.html");
@@ -28,3 +40,18 @@ for (const [damage, label, message] of [
     expect(result.app).toBeNull();
   });
 }
+
+test("Ruby over a mounted bundle: gems load and are read-only, the app's tree takes writes", async ({ page }) => {
+  const result = await page.evaluate(() => window.rubyOnBundle(`
+    $LOAD_PATH.unshift("/gems/rack/lib")
+    require "rack"
+    write_gem = begin; File.write("/gems/rack/lib/evil.rb", "x"); "written"; rescue SystemCallError => e; e.class.name; end
+    delete_gem = begin; File.delete("/gems/rack/lib/rack.rb"); "deleted"; rescue SystemCallError => e; e.class.name; end
+    Dir.mkdir("/app/tmp")
+    File.write("/app/tmp/log.txt", "hello")
+    File.write("/app/config.ru", File.read("/app/config.ru") + "# changed")
+    [Rack::VERSION.join("."), write_gem, delete_gem, File.read("/app/tmp/log.txt"),
+     File.read("/app/config.ru").end_with?("# changed")].join(" ")
+  `));
+  expect(result).toMatch(/^1\.\d+ Errno::EROFS Errno::EROFS hello true$/);
+});

@@ -25,3 +25,21 @@ test("symlinks, stat, times, FileUtils trees, glob, seek/pread, append, EXCL, Te
     tempfile: ["hi", true, "/tmp"],
   });
 });
+
+test("Ruby cannot reach outside the in-memory file system: absolute paths, .. chains, symlinks, renames", async ({ page }) => {
+  const logs = captureConsole(page);
+  await page.goto("/fixtures/sandbox.html");
+  await waitForConsole(logs, "done");
+  const lines = logs.filter((m) => m.type === "log").map((m) => m.text);
+  // "/etc/passwd" names nothing in the VFS; ".." above the preopen is refused outright (ENOTCAPABLE).
+  expect(lines).toEqual(expect.arrayContaining([
+    "absolute: Errno::ENOENT",
+    "dot-dot chain: Errno::ENOTCAPABLE",
+    "relative dot-dot: Errno::ENOTCAPABLE",
+    "symlink out: Errno::ENOENT",
+    "write above root: Errno::ENOTCAPABLE",
+    'root listing: ["tmp"]',
+    "rename above root: Errno::ENOTCAPABLE",
+    'root listing after: ["tmp"]',
+  ]));
+});
