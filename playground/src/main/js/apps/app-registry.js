@@ -17,9 +17,9 @@ export class AppRegistry {
     this.ruby = null;
   }
 
-  /** The names and bundle URLs of the installed apps. */
-  async index() {
-    const response = await this.cachedFetch(INDEX_URL);
+  /** The names and bundle URLs of the installed apps; fresh from the network when asked (installing). */
+  async index({ fresh = false } = {}) {
+    const response = await (fresh ? fetch(INDEX_URL, { cache: "no-store" }) : this.cachedFetch(INDEX_URL));
     if (!response.ok) throw new Error(`The list of apps (${INDEX_URL}) could not be loaded: HTTP ${response.status}`);
     return (await response.json()).apps;
   }

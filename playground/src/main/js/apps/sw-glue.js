@@ -60,10 +60,13 @@ export function createAppsGlue() {
     /** The AppHost of name, or null. */
     find: (name) => registry.find(name),
 
-    /** The bundle URLs of the installed apps, for the precache; none when the list cannot be had. */
+    /**
+     * The bundle URLs of this build's apps, for the precache (from the network: an older build's list may
+     * still be cached); none when the list cannot be had.
+     */
     async bundleUrls() {
       try {
-        return (await registry.index()).map((app) => app.bundle);
+        return (await registry.index({ fresh: true })).map((app) => app.bundle);
       } catch {
         return [];
       }
