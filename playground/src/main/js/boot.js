@@ -36,7 +36,7 @@ export async function compileRuby(url) {
 /**
  * Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. With
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
- * again (its ENV then set to env), and a first boot leaves such a snapshot behind.
+ * again (its ENV then set to env); when there is none, one is made in the background for next time.
  */
 export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, snapshot = false } = {}) {
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr };
@@ -46,12 +46,32 @@ export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, sn
     moduleSources.set(module, { source: known.source, snapshot: Promise.resolve(null) });
     const restored = await restoreRubyVM(module, known, options);
     if (restored) return restored;
+    whenIdle(() => snapshotInBackground(module, known.source));
   }
   const wasi = new JavaWasi(options);
-  const { vm, instance } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
-  // Taken before any of the caller's code runs in the VM; stored while the page goes on.
-  if (known) storeSnapshot(known.source, captureSnapshot(instance.exports.memory));
+  const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
   return { vm, wasi };
+}
+
+/** Runs fn once the page is idle (its scripts have run), or in a second where there is no such notion. */
+function whenIdle(fn) {
+  if (self.requestIdleCallback) requestIdleCallback(fn, { timeout: 5000 });
+  else setTimeout(fn, 1000);
+}
+
+/**
+ * Boots a spare VM that nothing else touches and stores its memory as the start-up snapshot. It runs
+ * after the caller's VM has started (the page's first output does not wait for it), and a pristine VM is
+ * what later visits must restore, whatever the page's own code does.
+ */
+async function snapshotInBackground(module, source) {
+  try {
+    const { instance } = await RubyVM.instantiateModule({ module, wasip1: new JavaWasi({ args: ["ruby.wasm"] }),
+      args: RUBY_ARGS });
+    await storeSnapshot(source, captureSnapshot(instance.exports.memory));
+  } catch {
+    // No snapshot this time: the next visit boots normally and tries again.
+  }
 }
 
 /** A VM from the module's start-up snapshot, or null (none, or it did not work: then it is dropped). */

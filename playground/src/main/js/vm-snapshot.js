@@ -42,7 +42,6 @@ export async function loadSnapshot(key) {
 export async function storeSnapshot(key, copy) {
   try {
     if (!self.caches) return;
-    await new Promise((resolve) => setTimeout(resolve, 0)); // after the caller's first output
     const encoded = encode(copy);
     const cache = await caches.open(CACHE_NAME);
     for (const request of await cache.keys()) {
@@ -62,10 +61,7 @@ export async function deleteSnapshot(key) {
   }
 }
 
-/**
- * Copies memory now, before anything else runs in the VM (one native copy, so the caller is held up
- * briefly); storeSnapshot encodes the copy later.
- */
+/** Copies memory now, before anything else runs in the VM; storeSnapshot encodes the copy. */
 export function captureSnapshot(memory) {
   return memory.buffer.slice(0);
 }
