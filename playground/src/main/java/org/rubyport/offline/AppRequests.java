@@ -15,7 +15,6 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 final class AppRequests {
     static final String BOOT_STATUS = "/__rubyport/boot/";
-    private static final String APPS = "/apps/";
 
     private final String origin;
     private final AppsGlue glue;
@@ -38,7 +37,7 @@ final class AppRequests {
         if (url.startsWith(origin + BOOT_STATUS)) {
             return ServiceWorkerMain.async(() -> respond(request));
         }
-        return glue.queue(appName(url), () -> ServiceWorkerMain.async(() -> respond(request)));
+        return glue.queue(bridge.appOf(url), () -> ServiceWorkerMain.async(() -> respond(request)));
     }
 
     JsResponse respond(JsRequest request) {
@@ -48,7 +47,7 @@ final class AppRequests {
         }
         AppsGlue.RequestParts parts = glue.readRequest(request).await();
         if (parts.isNavigate() && "GET".equals(parts.getMethod())) {
-            AppsGlue.Host host = glue.find(appName(url)).await();
+            AppsGlue.Host host = glue.find(bridge.appOf(url)).await();
             if (!WorkerScope.isMissing(host) && !host.isBooted()) {
                 glue.startBoot(host);
                 return glue.bootPage().await();
@@ -59,16 +58,6 @@ final class AppRequests {
         }
         HttpReply reply = bridge.handle(toRack(parts));
         return toJs(reply);
-    }
-
-    /** The app name in an /apps/&lt;name&gt;/ URL ("" when there is none). */
-    private String appName(String url) {
-        int start = origin.length() + APPS.length();
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        return url.substring(Math.min(start, end), end);
     }
 
     private static RackRequest toRack(AppsGlue.RequestParts parts) {

@@ -64,6 +64,12 @@ public final class RackBridge {
         }
     }
 
+    /** The name of the app url belongs to ("" when it names none). */
+    public String appOf(String url) {
+        AppPath path = AppPath.parse(origin, url);
+        return path == null ? "" : path.app();
+    }
+
     /** The reply to a request to url whose body was larger than limit bytes, and so was not read. */
     public HttpReply tooLarge(String url, long limit) {
         AppPath path = AppPath.parse(origin, url);

@@ -95,6 +95,12 @@ class RackBridgeTest {
     }
 
     @Test
+    void namesTheAppOfAUrl() {
+        assertEquals("demo", bridge.appOf(ORIGIN + "/apps/demo/x?y"));
+        assertEquals("", bridge.appOf(ORIGIN + "/ruby.js"));
+    }
+
+    @Test
     void theBareAppUrlRedirectsUnderItsPrefixKeepingTheQuery() {
         HttpReply reply = get(bridge, "/apps/demo?x=1");
         assertEquals(301, reply.status());
