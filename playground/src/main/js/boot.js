@@ -37,9 +37,10 @@ export async function compileRuby(url) {
  * Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. With
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
+ * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
  */
-export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, snapshot = false } = {}) {
-  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr };
+export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, snapshot = false, wasi: reused } = {}) {
+  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused };
   const known = snapshot && moduleSources.get(module);
   if (known) {
     // One use per load: a second VM from this module must not find the first one's promise spent.
@@ -48,7 +49,7 @@ export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, sn
     if (restored) return restored;
     whenIdle(() => snapshotInBackground(module, known.source));
   }
-  const wasi = new JavaWasi(options);
+  const wasi = reused ?? new JavaWasi(options);
   const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
   return { vm, wasi };
 }
@@ -79,7 +80,7 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
   const encoded = await snapshot;
   if (!encoded) return null;
   try {
-    const wasi = new JavaWasi(options);
+    const wasi = options.reused ?? new JavaWasi(options);
     const vm = new RubyVM();
     const imports = { wasi_snapshot_preview1: wasi.wasiImport };
     vm.addToImports(imports);
