@@ -62,6 +62,7 @@ try {
       const start = performance.now();
       const status = await (await fetch("/__rubyport/boot/rack-echo")).json();
       if (!status.ok) throw new Error(status.error);
+      if (!status.restored) throw new Error("the second app did not start from the snapshot");
       return performance.now() - start;
     }));
     await context.close();

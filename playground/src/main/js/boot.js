@@ -9,6 +9,8 @@ const RUBY_ARGS = ["ruby.wasm", "-EUTF-8", "-e_=0"];
  * snapshot, and that snapshot's loading, started as soon as the response arrived.
  */
 const moduleSources = new WeakMap();
+/** Sources whose snapshot a spare VM is making right now (one at a time is enough). */
+const snapshotting = new Set();
 
 /**
  * Compiles ruby+stdlib.wasm while it downloads; falls back when the server sends the wrong MIME type.
@@ -34,7 +36,7 @@ export async function compileRuby(url) {
 }
 
 /**
- * Instantiates a Ruby VM; returns {vm, wasi}. Output reaches stdout/stderr a line at a time. With
+ * Instantiates a Ruby VM; returns {vm, wasi, restored}. Output reaches stdout/stderr a line at a time. With
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
@@ -43,11 +45,16 @@ export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, sn
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused };
   const known = snapshot && moduleSources.get(module);
   if (known) {
-    // One use per load: a second VM from this module must not find the first one's promise spent.
-    moduleSources.set(module, { source: known.source, snapshot: Promise.resolve(null) });
-    const restored = await restoreRubyVM(module, known, options);
+    // The snapshot loaded during the compile serves the first VM; later ones look again (one may have
+    // been stored since).
+    const snapshot = known.snapshot ?? loadSnapshot(known.source);
+    known.snapshot = null;
+    const restored = await restoreRubyVM(module, { source: known.source, snapshot }, options);
     if (restored) return restored;
-    whenIdle(() => snapshotInBackground(module, known.source));
+    if (!snapshotting.has(known.source)) {
+      snapshotting.add(known.source);
+      whenIdle(() => snapshotInBackground(module, known.source).finally(() => snapshotting.delete(known.source)));
+    }
   }
   const wasi = reused ?? new JavaWasi(options);
   const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
@@ -92,7 +99,7 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
     const pairs = Object.entries(options.env).map(([k, v]) => `${rubyStringLiteral(k)} => ${rubyStringLiteral(String(v))}`);
     vm.eval(`ENV.replace({${pairs.join(", ")}})`);
     performance.mark("rubyport:vm-restored"); // benchmarks tell a restored start-up from a full one by it
-    return { vm, wasi };
+    return { vm, wasi, restored: true };
   } catch (error) {
     console.warn(`Ruby's start-up snapshot could not be used (${error.message}); starting Ruby normally.`);
     await deleteSnapshot(source);

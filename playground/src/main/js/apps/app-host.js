@@ -59,7 +59,9 @@ export class AppHost {
     const log = (text) => console.log(`[${this.name}] ${text}`);
     const warn = (text) => console.warn(`[${this.name}] ${text}`);
     // Ruby's start-up snapshot (left by any page of this origin) spares most of the boot.
-    const { vm, wasi } = await createRubyVM(module, { stdout: log, stderr: warn, snapshot: true, wasi: this.wasi });
+    const { vm, wasi, restored = false } = await createRubyVM(module,
+      { stdout: log, stderr: warn, snapshot: true, wasi: this.wasi });
+    this.restored = restored;
     if (!this.wasi) {
       this.manifest = wasi.mountBundle(bundle);
       wasi.writeFile("/rubyport/rack_bridge.rb", bridgeSource);
