@@ -18,6 +18,8 @@ await mkdir(site, { recursive: true });
 await cp(path.join(root, "web"), site, { recursive: true });
 await copyFile(path.join(root, "node_modules/@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm"),
   path.join(site, "ruby+stdlib.wasm"));
+// SQLite for the packed apps' databases (loaded by the service worker).
+await copyFile(path.join(root, "node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm"), path.join(site, "sqlite3.wasm"));
 
 const common = { bundle: true, minify: true, sourcemap: true, target: "es2022", logLevel: "warning",
   conditions: ["browser"], legalComments: "linked", loader: { ".rb": "text" } };
@@ -29,8 +31,10 @@ await build({ ...common, entryPoints: [path.join(js, "worker/ruby-worker.js")],
   outfile: path.join(site, "ruby-worker.js"), format: "esm" });
 await build({ ...common, entryPoints: [path.join(js, "wasi-module.js")], outfile: path.join(site, "wasi.js"),
   format: "esm" });
+// sqlite-wasm asks import.meta.url for its files, which a classic worker has not: the worker's own URL
+// stands in (the wasm itself is passed to it from the cache, see apps/sqlite-host.js).
 await build({ ...common, entryPoints: [path.join(js, "sw-entry.js")], outfile: path.join(site, "sw.js"),
-  format: "iife" });
+  format: "iife", define: { "import.meta.url": "self.location.href" } });
 await writeIcon(path.join(site, "icon-192.png"), 192);
 await writeIcon(path.join(site, "icon-512.png"), 512);
 await packApps(root, site);

@@ -2,7 +2,7 @@
 // pure-Ruby sources from its Debian package (apt-get download + dpkg-deb -x, cached in .cache/debian-gems),
 // and writes site/apps/index.json, the list the playground and the service worker read.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -34,8 +34,25 @@ function unpackDebian(root, pkg) {
   return target;
 }
 
-/** The gem's directory: "dir" is a path in the package, or a prefix naming a versioned directory. */
-function gemDirectory(root, gem) {
+/**
+ * The gem's directory. A gem of this repository has "path"; a Debian one has "package" and "dir", a path
+ * in the package or a prefix naming a versioned directory. "only" or "exclude" (names directly inside it)
+ * pack part of that directory, copied into .cache/staged.
+ */
+function gemDirectory(root, name, gem) {
+  const full = gem.path ? path.join(root, gem.path) : packageDirectory(root, gem);
+  if (!gem.only && !gem.exclude) return full;
+  const staged = path.join(root, ".cache/staged", name);
+  rmSync(staged, { recursive: true, force: true });
+  mkdirSync(staged, { recursive: true });
+  for (const entry of readdirSync(full)) {
+    if ((gem.only && !gem.only.includes(entry)) || gem.exclude?.includes(entry)) continue;
+    cpSync(path.join(full, entry), path.join(staged, entry), { recursive: true, verbatimSymlinks: true });
+  }
+  return staged;
+}
+
+function packageDirectory(root, gem) {
   const unpacked = unpackDebian(root, gem.package);
   const exact = path.join(unpacked, gem.dir);
   if (existsSync(exact) && statSync(exact).isDirectory()) return exact;
@@ -56,8 +73,12 @@ export async function packApps(root, site) {
       "--entry", "config.ru", "--out", path.join(out, `${app.name}.rpk`)];
     for (const name of app.gems) {
       const gem = config.gems[name];
-      args.push("--gem", `${name}=${gemDirectory(root, gem)}`, "--load-path", path.posix.join("/gems", name, gem.lib));
+      args.push("--gem", `${name}=${gemDirectory(root, name, gem)}`);
+      // A gem without "lib" is data (zone files), not Ruby: it stays off the load path.
+      if (gem.lib) args.push("--load-path", path.posix.join("/gems", name, gem.lib));
     }
+    for (const [key, value] of Object.entries(app.env || {})) args.push("--env", `${key}=${value}`);
+    for (const feature of app.preload || []) args.push("--preload", feature);
     run("java", args, { stdio: ["ignore", "ignore", "inherit"] });
     index.push({ name: app.name, title: app.title, description: app.description, bundle: `/apps/${app.name}.rpk`,
       url: `/apps/${app.name}/` });

@@ -11,16 +11,31 @@ module Rubyport
     RESPONSE_BODY = "#{EXCHANGE_DIR}/response.out"
 
     class << self
-      # Sets up the load path and ENV from the bundle's manifest and builds the app from its rackup file.
-      def boot(manifest_json)
-        manifest = JSON.parse(manifest_json)
-        manifest.fetch("loadPath", []).reverse_each { |dir| $LOAD_PATH.unshift(dir) }
-        manifest.fetch("env", {}).each { |key, value| ENV[key] = value.to_s }
+      # Sets up the load path and ENV from the bundle's manifest; returns how many preloads it lists.
+      def setup(manifest_json)
+        @manifest = JSON.parse(manifest_json)
+        @manifest.fetch("loadPath", []).reverse_each { |dir| $LOAD_PATH.unshift(dir) }
+        @manifest.fetch("env", {}).each { |key, value| ENV[key] = value.to_s }
         ENV["RACK_ENV"] ||= "development"
-        Dir.chdir(manifest.fetch("root"))
+        ENV["RUBYPORT_APP"] = @manifest.fetch("name")
+        Dir.chdir(@manifest.fetch("root"))
         Dir.mkdir(EXCHANGE_DIR) unless Dir.exist?(EXCHANGE_DIR)
+        @manifest.fetch("preload", []).length
+      end
+
+      # Requires the manifest's preload number index. The host calls this once per feature, each from the
+      # top level: Rails nests requires deep enough to overflow the browser's stack when they all start
+      # from the rackup file.
+      def preload(index)
+        feature = @manifest.fetch("preload").fetch(index)
+        require feature
+        feature
+      end
+
+      # Builds the app from its rackup file (after the preloads).
+      def build
         require "rack"
-        built = Rack::Builder.parse_file(manifest.fetch("entry"))
+        built = Rack::Builder.parse_file(@manifest.fetch("entry"))
         # Rack 2 returns [app, options]; Rack 3 returns the app.
         @app = built.is_a?(Array) ? built.first : built
         "booted"

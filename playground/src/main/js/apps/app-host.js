@@ -12,16 +12,22 @@ const EXCHANGE_DIR = "/tmp/rubyport-rack";
  */
 const RECYCLE_BYTES = 1024 * 1024 * 1024;
 
+/** Resolves after the event loop has run once: messages posted before it are delivered. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class AppHost {
   /**
    * name: the app's name; loadBundle(): Promise of the bundle's bytes; loadRuby(): Promise of the compiled
-   * ruby+stdlib.wasm module; progress(stage, detail): called as the boot advances; recycleBytes: the
-   * memory size past which a VM is replaced.
+   * ruby+stdlib.wasm module; loadDatabases(): Promise of the SqliteHost, for apps with a
+   * config/database.yml; progress(stage, detail): called as the boot advances; recycleBytes: the memory
+   * size past which a VM is replaced.
    */
-  constructor(name, { loadBundle, loadRuby, progress = () => {}, recycleBytes = RECYCLE_BYTES }) {
+  constructor(name, { loadBundle, loadRuby, loadDatabases, progress = () => {}, recycleBytes = RECYCLE_BYTES }) {
     this.name = name;
     this.loadBundle = loadBundle;
     this.loadRuby = loadRuby;
+    this.loadDatabases = loadDatabases;
+    this.databases = null; // the SqliteHost, once an app with a database has booted
     this.progress = progress;
     this.recycleBytes = recycleBytes;
     this.booting = null;
@@ -69,12 +75,30 @@ export class AppHost {
       this.wasi = wasi;
     }
     const manifest = this.manifest;
-    this.progress("load", `Loading ${manifest.title || this.name}`);
+    if (!this.databases && this.loadDatabases && wasi.readFile(`${manifest.root}/config/database.yml`)) {
+      this.progress("load", "Opening the app's database");
+      this.databases = await this.loadDatabases();
+      await this.databases.preload(this.name);
+    }
+    const title = manifest.title || this.name;
     try {
-      vm.eval('require "/rubyport/rack_bridge"; Rubyport::RackBridge.boot(File.read("/rubyport/manifest.json"))');
+      const preloads = Number(vm.eval(
+        'require "/rubyport/rack_bridge"; Rubyport::RackBridge.setup(File.read("/rubyport/manifest.json"))').toString());
+      // One feature per eval, from the top level (see RackBridge.preload), reporting as it goes.
+      for (let i = 0; i < preloads; i++) {
+        this.progress("load", `Loading ${title}: ${manifest.preload[i]} (${i + 1} of ${preloads + 1})`);
+        await nextTask(); // lets the progress message go out before Ruby takes the thread again
+        vm.eval(`Rubyport::RackBridge.preload(${i})`);
+      }
+      this.progress("load", `Loading ${title}${preloads ? ` (${preloads + 1} of ${preloads + 1})` : ""}`);
+      await nextTask();
+      vm.eval("Rubyport::RackBridge.build");
     } finally {
       wasi.flush();
     }
+    // Migrations may have run during the boot.
+    const unsaved = await this.saveDatabases();
+    if (unsaved) throw unsaved;
     this.vm = vm;
     this.boots++;
     this.bootMillis = performance.now() - started;
@@ -85,6 +109,21 @@ export class AppHost {
   async publicFile(path) {
     await this.boot();
     return this.wasi.readFile(`${this.manifest.root}/public${path}`);
+  }
+
+  /**
+   * Saves the databases the last request changed; null when saved (or there are none), else an Error
+   * saying what to do, after which they hold what was saved before.
+   */
+  async saveDatabases() {
+    if (!this.databases) return null;
+    const error = await this.databases.save(this.name);
+    if (!error) return null;
+    const reason = error.name === "QuotaExceededError"
+      ? "the browser's storage for this site is full"
+      : `the browser refused to store it (${error.name || "Error"}: ${error.message || error})`;
+    return new Error(`Your change was not saved: ${reason}. The data saved before is unchanged. ` +
+      "Free some space (remove data of other sites or apps in the browser's settings) and try again.");
   }
 
   /** Drops the VM (its memory goes with it); the files stay for the next one. */
@@ -102,8 +141,15 @@ export class AppHost {
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.env`, envJson);
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.in`, body);
     try {
-      const head = this.vm.eval("Rubyport::RackBridge.call").toString();
-      const reply = { head, body: this.wasi.readFile(`${EXCHANGE_DIR}/response.out`) || new Uint8Array(0) };
+      let head = this.vm.eval("Rubyport::RackBridge.call").toString();
+      let responseBody = this.wasi.readFile(`${EXCHANGE_DIR}/response.out`) || new Uint8Array(0);
+      const unsaved = await this.saveDatabases();
+      if (unsaved) {
+        // The answer would claim a change the database does not hold: a 500 page says so instead.
+        head = ["error", "Rubyport::DatabaseNotSaved"].join("\n");
+        responseBody = new TextEncoder().encode(unsaved.message);
+      }
+      const reply = { head, body: responseBody };
       if (this.memoryBytes > this.recycleBytes) this.retire();
       return reply;
     } catch (error) {

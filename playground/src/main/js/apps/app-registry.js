@@ -2,6 +2,9 @@
 // by an AppHost. The service worker's Java core reaches this through self.rubyportApps.
 import { AppHost } from "./app-host.js";
 import { compileRuby } from "../boot.js";
+import sqlite3InitModule from "@sqlite.org/sqlite-wasm";
+import { startSqliteHost } from "./sqlite-host.js";
+import { DatabaseStore } from "./database-store.js";
 
 const INDEX_URL = "/apps/index.json";
 const WASM_URL = "/ruby+stdlib.wasm";
@@ -15,6 +18,7 @@ export class AppRegistry {
     this.hosts = new Map();
     this.channel = new BroadcastChannel(BOOT_CHANNEL);
     this.ruby = null;
+    this.sqlite = null;
   }
 
   /** The names and bundle URLs of the installed apps; fresh from the network when asked (installing). */
@@ -32,6 +36,7 @@ export class AppRegistry {
     const host = new AppHost(name, {
       loadBundle: () => this.download(entry.bundle),
       loadRuby: () => this.compileRuby(),
+      loadDatabases: () => this.databases(),
       progress: (stage, detail) => this.channel.postMessage({ app: name, stage, detail }),
     });
     this.hosts.set(name, host);
@@ -47,6 +52,17 @@ export class AppRegistry {
       });
     }
     return this.ruby;
+  }
+
+  /** The SqliteHost that keeps every app's databases; sqlite-wasm is loaded on first use. */
+  databases() {
+    if (!this.sqlite) {
+      this.sqlite = startSqliteHost(sqlite3InitModule, this.cachedFetch, new DatabaseStore()).catch((error) => {
+        this.sqlite = null;
+        throw new Error(`SQLite could not be started: ${error.message || error}`);
+      });
+    }
+    return this.sqlite;
   }
 
   async download(url) {

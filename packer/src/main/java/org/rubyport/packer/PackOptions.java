@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** What to pack, from the command line. */
 record PackOptions(String name, String title, Path app, String entry, Map<String, Path> gems, List<String> loadPath,
-        Map<String, String> env, Path out) {
+        Map<String, String> env, List<String> preload, Path out) {
     static final String USAGE = """
             usage: java -jar packer.jar --name NAME --app DIR --out FILE.rpk [options]
               --name NAME          the app's name in URLs (/apps/NAME/): lower-case letters, digits and dashes
@@ -21,6 +21,9 @@ record PackOptions(String name, String title, Path app, String entry, Map<String
               --gem NAME=DIR       a gem's directory, mounted read-only at /gems/NAME (repeatable)
               --load-path PATH     a directory added to Ruby's $LOAD_PATH, e.g. /gems/rack/lib (repeatable)
               --env NAME=VALUE     an environment variable for the app (repeatable)
+              --preload FEATURE    a library required before the rackup file, one after another from the top
+                                   level, e.g. active_record (repeatable; keeps Rails' nested requires within
+                                   the browser's stack)
             """;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -33,6 +36,7 @@ record PackOptions(String name, String title, Path app, String entry, Map<String
         Map<String, Path> gems = new LinkedHashMap<>();
         List<String> loadPath = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
+        List<String> preload = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -53,6 +57,7 @@ record PackOptions(String name, String title, Path app, String entry, Map<String
                     }
                 }
                 case "--load-path" -> loadPath.add(value);
+                case "--preload" -> preload.add(value);
                 case "--env" -> {
                     String[] pair = pair(option, value);
                     env.put(pair[0], pair[1]);
@@ -78,7 +83,7 @@ record PackOptions(String name, String title, Path app, String entry, Map<String
                 throw new UsageException("--gem " + gem.getKey() + "=" + gem.getValue() + " is not a directory");
             }
         }
-        return new PackOptions(name, title != null ? title : name, app, entry, gems, loadPath, env, out);
+        return new PackOptions(name, title != null ? title : name, app, entry, gems, loadPath, env, preload, out);
     }
 
     private static String[] pair(String option, String value) throws UsageException {

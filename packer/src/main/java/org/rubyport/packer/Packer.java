@@ -61,13 +61,14 @@ public final class Packer {
         return trees;
     }
 
-    /** The manifest the browser reads: name, title, where the app is, its rackup file, load path and ENV. */
+    /** The manifest the browser reads: name, title, where the app is, its rackup file, load path, ENV and preloads. */
     static String manifest(PackOptions options) {
         Json json = new Json();
         json.field("format").number(1).field("name").string(options.name()).field("title").string(options.title())
                 .field("root").string("/app").field("entry").string("/app/" + options.entry());
         json.field("loadPath").array(options.loadPath());
         json.field("env").object(options.env());
+        json.field("preload").array(options.preload());
         json.field("mounts").raw("[{\"path\":\"/app\",\"writable\":true}");
         for (String gem : options.gems().keySet()) {
             json.raw(",{\"path\":").string("/gems/" + gem).raw(",\"writable\":false}");

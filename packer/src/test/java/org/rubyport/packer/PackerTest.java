@@ -49,13 +49,13 @@ class PackerTest {
         Path bundleFile = dir.resolve("out/demo.rpk");
         int code = run("--name", "demo", "--title", "The \"demo\"", "--app", app.toString(), "--gem",
                 "rack=" + dir.resolve("rack-2.2"), "--load-path", "/gems/rack/lib", "--env", "RACK_ENV=production",
-                "--out", bundleFile.toString());
+                "--preload", "rack", "--preload", "rack/builder", "--out", bundleFile.toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().startsWith("packed demo: 3 files"), out.toString());
         Bundle bundle = Bundle.read(Files.readAllBytes(bundleFile));
         assertEquals("{\"format\":1,\"name\":\"demo\",\"title\":\"The \\\"demo\\\"\",\"root\":\"/app\","
                 + "\"entry\":\"/app/config.ru\",\"loadPath\":[\"/gems/rack/lib\"],\"env\":{\"RACK_ENV\":\"production\"},"
-                + "\"mounts\":[{\"path\":\"/app\",\"writable\":true},{\"path\":\"/gems/rack\",\"writable\":false}]}",
+                + "\"preload\":[\"rack\",\"rack/builder\"],\"mounts\":[{\"path\":\"/app\",\"writable\":true},{\"path\":\"/gems/rack\",\"writable\":false}]}",
                 bundle.manifestJson());
         assertEquals(List.of(new MountPoint("/app", true), new MountPoint("/gems/rack", false)), bundle.mounts());
         List<String> paths = bundle.entries().stream().map(Entry::path).toList();
