@@ -38,7 +38,7 @@ test.afterAll(async () => {
 test("the playground lists the installed apps, and a first visit boots the app behind a progress page", async () => {
   await page.goto("/");
   await page.locator(".apps-menu summary").click();
-  await expect(page.locator("#apps-list a")).toHaveText(["Rack echo", "Sinatra notes"]);
+  await expect(page.locator("#apps-list a")).toHaveText(["Rack echo", "Sinatra notes", "Rails tasks"]);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.locator("#apps-list a", { hasText: "Sinatra notes" }).click();
   await expect(page.locator("#progress")).toBeVisible();

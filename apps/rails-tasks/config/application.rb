@@ -18,8 +18,8 @@ module Tasks
     config.logger = ActiveSupport::Logger.new($stdout)
     config.log_level = :warn
     config.active_support.deprecation = :silence
-    # Exceptions reach the host, which shows them with their backtrace (a development setting).
-    config.action_dispatch.show_exceptions = false
+    # Rails' own error pages with the backtrace (a development setting: the only visitor is the app's
+    # user), and 404s for unknown records and routes.
     config.consider_all_requests_local = true
     # The host serves public/ itself.
     config.public_file_server.enabled = false

@@ -77,6 +77,8 @@ module SQLite3
   module Host
     # JSON's safe integer range: larger integers cross as {"i": "digits"}.
     SAFE_INTEGER = 2**53 - 1
+    # What a float JSON has no number for crosses as a string, in JavaScript's spelling (which Float() refuses).
+    SPECIAL_FLOATS = { "Infinity" => Float::INFINITY, "-Infinity" => -Float::INFINITY, "NaN" => Float::NAN }.freeze
 
     class << self
       def js = @js ||= JS.global[:rubyportSqlite]
@@ -92,8 +94,10 @@ module SQLite3
 
       def encode(value)
         case value
-        when nil, true, false, Float then value
+        when nil, true, false then value
         when Integer then value.abs > SAFE_INTEGER ? { "i" => value.to_s } : value
+        # A whole float would cross as a JSON integer (and be bound as one), a non-finite one not at all.
+        when Float then value.finite? && value % 1 != 0 ? value : { "f" => value.to_s }
         when String
           binary = value.encoding == Encoding::BINARY && !value.ascii_only?
           binary ? { "b" => Base64.strict_encode64(value) } : value.encode(Encoding::UTF_8)
@@ -108,7 +112,7 @@ module SQLite3
       def decode(value)
         return value unless value.is_a?(Hash)
         return Integer(value["i"]) if value.key?("i")
-        return Float(value["f"]) if value.key?("f")
+        return SPECIAL_FLOATS.fetch(value["f"]) { Float(value["f"]) } if value.key?("f")
         return Base64.strict_decode64(value["b"]).force_encoding(Encoding::BINARY) if value.key?("b")
         value
       end

@@ -6,6 +6,6 @@ class Project < ApplicationRecord
 
   # Hours still to do: the estimates of the open tasks (decimal column, so BigDecimal arithmetic).
   def remaining_hours
-    tasks.reject(&:done).sum { |task| task.estimate || 0 }
+    tasks.reject(&:done).sum(BigDecimal("0")) { |task| task.estimate || 0 }
   end
 end

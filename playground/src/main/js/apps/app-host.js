@@ -19,7 +19,8 @@ export class AppHost {
   /**
    * name: the app's name; loadBundle(): Promise of the bundle's bytes; loadRuby(): Promise of the compiled
    * ruby+stdlib.wasm module; loadDatabases(): Promise of the SqliteHost, for apps with a
-   * config/database.yml; progress(stage, detail): called as the boot advances; recycleBytes: the memory
+   * config/database.yml; progress(stage, detail, fraction): called as the boot advances (fraction, when
+   * given, says how far into the stage); recycleBytes: the memory
    * size past which a VM is replaced.
    */
   constructor(name, { loadBundle, loadRuby, loadDatabases, progress = () => {}, recycleBytes = RECYCLE_BYTES }) {
@@ -86,11 +87,13 @@ export class AppHost {
         'require "/rubyport/rack_bridge"; Rubyport::RackBridge.setup(File.read("/rubyport/manifest.json"))').toString());
       // One feature per eval, from the top level (see RackBridge.preload), reporting as it goes.
       for (let i = 0; i < preloads; i++) {
-        this.progress("load", `Loading ${title}: ${manifest.preload[i]} (${i + 1} of ${preloads + 1})`);
+        this.progress("load", `Loading ${title}: ${manifest.preload[i]} (${i + 1} of ${preloads + 1})`,
+          i / (preloads + 1));
         await nextTask(); // lets the progress message go out before Ruby takes the thread again
         vm.eval(`Rubyport::RackBridge.preload(${i})`);
       }
-      this.progress("load", `Loading ${title}${preloads ? ` (${preloads + 1} of ${preloads + 1})` : ""}`);
+      this.progress("load", `Loading ${title}${preloads ? ` (${preloads + 1} of ${preloads + 1})` : ""}`,
+        preloads / (preloads + 1));
       await nextTask();
       vm.eval("Rubyport::RackBridge.build");
     } finally {

@@ -37,7 +37,7 @@ export class AppRegistry {
       loadBundle: () => this.download(entry.bundle),
       loadRuby: () => this.compileRuby(),
       loadDatabases: () => this.databases(),
-      progress: (stage, detail) => this.channel.postMessage({ app: name, stage, detail }),
+      progress: (stage, detail, fraction) => this.channel.postMessage({ app: name, stage, detail, fraction }),
     });
     this.hosts.set(name, host);
     return host;

@@ -125,7 +125,7 @@ class OpenDatabase {
     const stmt = this.statement(sql);
     try {
       stmt.clearBindings();
-      if (Array.isArray(binds) ? binds.length : Object.keys(binds).length) stmt.bind(this.bindings(binds));
+      this.bind(stmt, binds);
       const columns = columnNames(stmt);
       const rows = [];
       while (stmt.step()) {
@@ -140,11 +140,20 @@ class OpenDatabase {
     }
   }
 
-  bindings(binds) {
-    if (Array.isArray(binds)) return binds.map(decodeBind);
-    const named = {};
-    for (const [name, value] of Object.entries(binds)) named[/^[:@$]/.test(name) ? name : `:${name}`] = decodeBind(value);
-    return named;
+  /** Binds binds (positional, or named) to stmt. */
+  bind(stmt, binds) {
+    const { capi } = this.sqlite3;
+    const entries = Array.isArray(binds) ? binds.map((value, i) => [i + 1, value])
+      : Object.entries(binds).map(([name, value]) => [/^[:@$]/.test(name) ? name : `:${name}`, value]);
+    for (const [key, value] of entries) {
+      if (value && typeof value === "object" && "f" in value) {
+        // A tagged float: oo1's bind() would bind a whole Number as an integer, so 2.0 came back as 2.
+        const index = typeof key === "number" ? key : capi.sqlite3_bind_parameter_index(stmt.pointer, key);
+        this.db.checkRc(capi.sqlite3_bind_double(stmt.pointer, index, Number(value.f)));
+      } else {
+        stmt.bind(key, decodeBind(value));
+      }
+    }
   }
 
   batch(sql) {
