@@ -171,10 +171,12 @@ test("an unknown record is a 404 with Rails' error page, and the app keeps servi
   await open(APP, "Projects");
 });
 
-test("a reload after the service worker stopped boots Rails again over the saved database", async () => {
+test("a reload after the service worker stopped boots again, from the app's snapshot, over the saved database", async () => {
   test.setTimeout(BOOT_TIMEOUT + 30_000);
   await stopServiceWorker();
   await open(APP, "Projects");
+  const status = await page.evaluate(async () => (await fetch("/__rubyport/boot/rails-tasks")).json());
+  expect(status).toMatchObject({ ok: true, restored: true, from: "app" });
   await expect(page.locator("table.projects")).toContainText("Vegetable garden");
   await page.click("text=Vegetable garden");
   await expect(page.locator("ul.tasks li .title")).toHaveText(["Dig deeper", "Water"]);

@@ -88,13 +88,7 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
   if (!encoded) return null;
   try {
     const wasi = options.reused ?? new JavaWasi(options);
-    const vm = new RubyVM();
-    const imports = { wasi_snapshot_preview1: wasi.wasiImport };
-    vm.addToImports(imports);
-    const instance = await WebAssembly.instantiate(module, imports);
-    await vm.setInstance(instance);
-    restoreSnapshot(instance.exports.memory, encoded);
-    wasi.attach(instance); // the memory only: _initialize already ran in the snapshot
+    const vm = await instantiateSnapshot(module, encoded, wasi);
     // The snapshot's ENV is the one it was booted with: this page's replaces it.
     const pairs = Object.entries(options.env).map(([k, v]) => `${rubyStringLiteral(k)} => ${rubyStringLiteral(String(v))}`);
     vm.eval(`ENV.replace({${pairs.join(", ")}})`);
@@ -105,6 +99,26 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
     await deleteSnapshot(source);
     return null;
   }
+}
+
+/**
+ * A RubyVM over wasi whose memory is the snapshot encoded (see vm-snapshot.js): _initialize and
+ * whatever ran before the snapshot are skipped. Throws when the snapshot does not fit the module.
+ */
+export async function instantiateSnapshot(module, encoded, wasi) {
+  const vm = new RubyVM();
+  const imports = { wasi_snapshot_preview1: wasi.wasiImport };
+  vm.addToImports(imports);
+  const instance = await WebAssembly.instantiate(module, imports);
+  await vm.setInstance(instance);
+  restoreSnapshot(instance.exports.memory, encoded);
+  wasi.attach(instance); // the memory only: _initialize already ran in the snapshot
+  return vm;
+}
+
+/** What module was compiled from ("URL validator"), or null when unknown (no validator). */
+export function moduleSource(module) {
+  return moduleSources.get(module)?.source ?? null;
 }
 
 /** A Ruby string literal holding text, with interpolation and escapes neutralised. */

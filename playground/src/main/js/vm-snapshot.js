@@ -11,6 +11,8 @@
 // Not under the "rubyport-" prefix, whose older caches the service worker deletes on activation: the
 // snapshot of the visit that installed the worker must survive it. storeSnapshot cleans up instead.
 const CACHE_NAME = "ruby-vm-snapshots";
+/** Packed apps' VMs, snapshotted after their preloads (apps/app-host.js); one per app. */
+export const APP_CACHE_NAME = "ruby-app-snapshots";
 const PAGE = 65536;
 const MAGIC = 0x31535652; // "RVS1", little-endian
 /** Bump when what a fresh JavaWasi holds at start changes: old snapshots then stop matching. */
@@ -24,10 +26,10 @@ function requestFor(key) {
 }
 
 /** The stored snapshot for key, or null (none, no Cache Storage here, or any error). */
-export async function loadSnapshot(key) {
+export async function loadSnapshot(key, cacheName = CACHE_NAME) {
   try {
     if (!self.caches) return null;
-    const cache = await caches.open(CACHE_NAME);
+    const cache = await caches.open(cacheName);
     const response = await cache.match(requestFor(key));
     return response ? new Uint8Array(await response.arrayBuffer()) : null;
   } catch {
@@ -36,16 +38,18 @@ export async function loadSnapshot(key) {
 }
 
 /**
- * Stores a snapshot for later visits, dropping those of other wasm builds; a failure (a full quota)
- * only means the next visit boots normally.
+ * Stores a snapshot for later visits, dropping those whose keys start like key up to its first space
+ * (other builds of the same wasm, or of the same app); a failure (a full quota) only means the next visit
+ * boots normally.
  */
-export async function storeSnapshot(key, copy) {
+export async function storeSnapshot(key, copy, cacheName = CACHE_NAME) {
   try {
     if (!self.caches) return;
     const encoded = encode(copy);
-    const cache = await caches.open(CACHE_NAME);
+    const cache = await caches.open(cacheName);
+    const family = requestFor(key.split(" ")[0]).url;
     for (const request of await cache.keys()) {
-      if (request.url !== requestFor(key).url) await cache.delete(request);
+      if (request.url !== requestFor(key).url && request.url.startsWith(family)) await cache.delete(request);
     }
     await cache.put(requestFor(key), new Response(encoded, { headers: { "Content-Type": "application/octet-stream" } }));
   } catch {
@@ -53,9 +57,9 @@ export async function storeSnapshot(key, copy) {
   }
 }
 
-export async function deleteSnapshot(key) {
+export async function deleteSnapshot(key, cacheName = CACHE_NAME) {
   try {
-    await (await caches.open(CACHE_NAME)).delete(requestFor(key));
+    await (await caches.open(cacheName)).delete(requestFor(key));
   } catch {
     // Nothing to clean.
   }

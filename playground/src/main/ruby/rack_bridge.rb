@@ -19,7 +19,6 @@ module Rubyport
         ENV["RACK_ENV"] ||= "development"
         ENV["RUBYPORT_APP"] = @manifest.fetch("name")
         Dir.chdir(@manifest.fetch("root"))
-        Dir.mkdir(EXCHANGE_DIR) unless Dir.exist?(EXCHANGE_DIR)
         @manifest.fetch("preload", []).length
       end
 
@@ -32,8 +31,20 @@ module Rubyport
         feature
       end
 
-      # Builds the app from its rackup file (after the preloads).
+      # Whether a copy of the VM's memory, taken now, is all there is to it: no JavaScript objects (the js
+      # gem not loaded) and no file open besides stdio. The host then snapshots the VM after the
+      # preloads, and later boots restore that instead of loading them again.
+      def snapshot_safe?
+        return false if defined?(::JS)
+        GC.start # garbage still holding a descriptor would count as open
+        open_io = ObjectSpace.each_object(IO).any? { |io| !io.closed? && io.fileno > 2 }
+        open_dir = ObjectSpace.each_object(Dir).any? { |dir| dir_open?(dir) }
+        !open_io && !open_dir
+      end
+
+      # Builds the app from its rackup file (after the preloads, or a snapshot taken after them).
       def build
+        Dir.mkdir(EXCHANGE_DIR) unless Dir.exist?(EXCHANGE_DIR)
         require "rack"
         built = Rack::Builder.parse_file(@manifest.fetch("entry"))
         # Rack 2 returns [app, options]; Rack 3 returns the app.
@@ -62,6 +73,13 @@ module Rubyport
       end
 
       private
+
+      def dir_open?(dir)
+        dir.tell
+        true
+      rescue IOError
+        false
+      end
 
       # Streams the body's chunks (an Array or anything answering each) into the response file.
       def write_body(body)

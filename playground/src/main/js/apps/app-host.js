@@ -1,6 +1,8 @@
 // One packed Rack app inside the service worker: its bundle mounted in a Ruby VM of its own, booted on
 // first use and reused for every later request.
-import { createRubyVM } from "../boot.js";
+import { createRubyVM, instantiateSnapshot, moduleSource } from "../boot.js";
+import { JavaWasi } from "../wasi.js";
+import { APP_CACHE_NAME, captureSnapshot, deleteSnapshot, loadSnapshot, storeSnapshot } from "../vm-snapshot.js";
 import bridgeSource from "../../ruby/rack_bridge.rb";
 
 // Where the bridge (rack_bridge.rb) finds each request and leaves its response body.
@@ -11,6 +13,22 @@ const EXCHANGE_DIR = "/tmp/rubyport-rack";
  * a request), so a busy app would otherwise reach the 4 GB limit.
  */
 const RECYCLE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * What names an app's snapshot: the app, the wasm it runs on, and a hash of its bundle and of the bridge
+ * (both are loaded into the snapshot's memory); null when the wasm's source is unknown.
+ */
+async function appSnapshotKey(name, module, bundle) {
+  const source = moduleSource(module);
+  if (!source) return null;
+  const bridge = new TextEncoder().encode(bridgeSource);
+  const both = new Uint8Array(bundle.length + bridge.length);
+  both.set(bundle);
+  both.set(bridge, bundle.length);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", both));
+  const hex = Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${name} ${source} ${hex}`;
+}
 
 /** Resolves after the event loop has run once: messages posted before it are delivered. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -62,42 +80,31 @@ export class AppHost {
     const started = performance.now();
     this.progress("download", "Fetching the app and Ruby");
     const [bundle, module] = await Promise.all([this.wasi ? null : this.loadBundle(), this.loadRuby()]);
+    if (bundle) this.snapshotKey = await appSnapshotKey(this.name, module, bundle);
     this.progress("start", "Starting Ruby");
-    const log = (text) => console.log(`[${this.name}] ${text}`);
-    const warn = (text) => console.warn(`[${this.name}] ${text}`);
-    // Ruby's start-up snapshot (left by any page of this origin) spares most of the boot.
-    const { vm, wasi, restored = false } = await createRubyVM(module,
-      { stdout: log, stderr: warn, snapshot: true, wasi: this.wasi });
-    this.restored = restored;
-    if (!this.wasi) {
-      this.manifest = wasi.mountBundle(bundle);
-      wasi.writeFile("/rubyport/rack_bridge.rb", bridgeSource);
-      wasi.writeFile("/rubyport/manifest.json", JSON.stringify(this.manifest));
-      this.wasi = wasi;
-    }
-    const manifest = this.manifest;
-    if (!this.databases && this.loadDatabases && wasi.readFile(`${manifest.root}/config/database.yml`)) {
-      this.progress("load", "Opening the app's database");
-      this.databases = await this.loadDatabases();
-      await this.databases.preload(this.name);
-    }
-    const title = manifest.title || this.name;
-    try {
-      const preloads = Number(vm.eval(
-        'require "/rubyport/rack_bridge"; Rubyport::RackBridge.setup(File.read("/rubyport/manifest.json"))').toString());
-      // One feature per eval, from the top level (see RackBridge.preload), reporting as it goes.
-      for (let i = 0; i < preloads; i++) {
-        this.progress("load", `Loading ${title}: ${manifest.preload[i]} (${i + 1} of ${preloads + 1})`,
-          i / (preloads + 1));
-        await nextTask(); // lets the progress message go out before Ruby takes the thread again
-        vm.eval(`Rubyport::RackBridge.preload(${i})`);
+    const appSnapshot = this.snapshotKey ? await loadSnapshot(this.snapshotKey, APP_CACHE_NAME) : null;
+    let vm = appSnapshot && await this.restoreApp(module, appSnapshot, bundle);
+    let copy = null;
+    if (vm) {
+      this.restoredFrom = "app";
+    } else {
+      vm = await this.startRuby(module, bundle);
+      await this.openDatabases();
+      await this.preload(vm);
+      // The snapshot is stored after the boot, so that the first page does not wait for it.
+      // Only preloads make a boot long enough to be worth a snapshot of its own.
+      if (this.snapshotKey && this.manifest.preload?.length &&
+          vm.eval("Rubyport::RackBridge.snapshot_safe?").toString() === "true") {
+        copy = captureSnapshot(vm.instance.exports.memory);
       }
-      this.progress("load", `Loading ${title}${preloads ? ` (${preloads + 1} of ${preloads + 1})` : ""}`,
-        preloads / (preloads + 1));
-      await nextTask();
+    }
+    this.restored = Boolean(this.restoredFrom);
+    this.progress("load", `Starting ${this.manifest.title || this.name}`, 1);
+    await nextTask();
+    try {
       vm.eval("Rubyport::RackBridge.build");
     } finally {
-      wasi.flush();
+      this.wasi.flush();
     }
     // Migrations may have run during the boot.
     const unsaved = await this.saveDatabases();
@@ -106,6 +113,74 @@ export class AppHost {
     this.boots++;
     this.bootMillis = performance.now() - started;
     this.progress("ready", `Booted in ${Math.round(this.bootMillis)} ms`);
+    if (copy) storeSnapshot(this.snapshotKey, copy, APP_CACHE_NAME);
+  }
+
+  /** A VM booted with the app's files (mounted on the first boot, kept from the last VM after that). */
+  async startRuby(module, bundle) {
+    // Ruby's start-up snapshot (left by any page of this origin) spares most of Ruby's own boot.
+    const { vm, wasi, restored = false } = await createRubyVM(module, { ...this.output(), snapshot: true,
+      wasi: this.wasi });
+    this.restoredFrom = restored ? "ruby" : null;
+    this.mount(wasi, bundle);
+    return vm;
+  }
+
+  /**
+   * A VM from the app's own snapshot, taken after its preloads on an earlier boot; null when it cannot be
+   * used (then it is dropped, and the app boots in full).
+   */
+  async restoreApp(module, encoded, bundle) {
+    try {
+      const wasi = this.wasi ?? new JavaWasi({ args: ["ruby.wasm"], ...this.output() });
+      const vm = await instantiateSnapshot(module, encoded, wasi);
+      this.mount(wasi, bundle);
+      await this.openDatabases();
+      return vm;
+    } catch (error) {
+      console.warn(`[${this.name}] the app's snapshot could not be used (${error.message}); booting it in full.`);
+      await deleteSnapshot(this.snapshotKey, APP_CACHE_NAME);
+      return null;
+    }
+  }
+
+  output() {
+    return { stdout: (text) => console.log(`[${this.name}] ${text}`),
+      stderr: (text) => console.warn(`[${this.name}] ${text}`) };
+  }
+
+  /** Mounts the bundle and the bridge into wasi, the first time. */
+  mount(wasi, bundle) {
+    if (this.wasi) return;
+    this.manifest = wasi.mountBundle(bundle);
+    wasi.writeFile("/rubyport/rack_bridge.rb", bridgeSource);
+    wasi.writeFile("/rubyport/manifest.json", JSON.stringify(this.manifest));
+    this.wasi = wasi;
+  }
+
+  /** Loads the app's saved databases, for an app with a config/database.yml. */
+  async openDatabases() {
+    if (this.databases || !this.loadDatabases || !this.wasi.readFile(`${this.manifest.root}/config/database.yml`)) return;
+    this.progress("load", "Opening the app's database", 0);
+    this.databases = await this.loadDatabases();
+    await this.databases.preload(this.name);
+  }
+
+  /** Sets up the load path and ENV, then requires the manifest's preloads one per eval (see RackBridge). */
+  async preload(vm) {
+    const manifest = this.manifest;
+    const title = manifest.title || this.name;
+    try {
+      const count = Number(vm.eval(
+        'require "/rubyport/rack_bridge"; Rubyport::RackBridge.setup(File.read("/rubyport/manifest.json"))').toString());
+      for (let i = 0; i < count; i++) {
+        this.progress("load", `Loading ${title}: ${manifest.preload[i]} (${i + 1} of ${count})`, i / count);
+        await nextTask(); // lets the progress message go out before Ruby takes the thread again
+        vm.eval(`Rubyport::RackBridge.preload(${i})`);
+      }
+    } finally {
+      this.wasi.flush();
+    }
   }
 
   /** The bytes of public/ + path in the app's tree, or null. */

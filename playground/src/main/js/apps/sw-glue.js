@@ -126,7 +126,8 @@ export function createAppsGlue() {
         const host = await registry.find(name);
         if (!host) throw new Error(`no app named ${name} is installed`);
         await host.boot();
-        result = { ok: true, millis: Math.round(host.bootMillis), memoryBytes: host.memoryBytes, restored: host.restored };
+        result = { ok: true, millis: Math.round(host.bootMillis), memoryBytes: host.memoryBytes, restored: host.restored,
+          from: host.restoredFrom };
       } catch (error) {
         result = { ok: false, error: error.message || String(error) };
       }
