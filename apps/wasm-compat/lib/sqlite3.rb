@@ -4,8 +4,9 @@
 # JavaScript host (apps/sqlite-host.js, reached as globalThis.rubyportSqlite through the js gem). Databases
 # live in the host's memory; the host saves each app's databases after every request that changed them.
 # Queries and results cross as JSON, so integers past 2^53 and blobs survive the trip. What ActiveRecord 6.1
-# does not use (user functions, backup, blob streaming, UTF-16) is not implemented.
-require "js"
+# does not use (user functions, backup, blob streaming, UTF-16) is not implemented. The js gem is loaded on
+# the first call to the host, so that a VM which has loaded ActiveRecord but opened no database holds no
+# JavaScript object and can be snapshotted.
 require "json"
 require "base64"
 
@@ -81,7 +82,12 @@ module SQLite3
     SPECIAL_FLOATS = { "Infinity" => Float::INFINITY, "-Infinity" => -Float::INFINITY, "NaN" => Float::NAN }.freeze
 
     class << self
-      def js = @js ||= JS.global[:rubyportSqlite]
+      def js
+        @js ||= begin
+          require "js"
+          JS.global[:rubyportSqlite]
+        end
+      end
 
       # Calls method on the host with string arguments; returns the parsed answer or raises its error.
       def call(method, *args)
@@ -305,8 +311,15 @@ module SQLite3
     end
   end
 
-  SQLITE_VERSION = Host.call(:version).fetch("version") rescue "3.0.0"
-  SQLITE_VERSION_NUMBER = SQLITE_VERSION.split(".").map(&:to_i).then { |a, b, c| a * 1_000_000 + b * 1000 + c.to_i }
+  # SQLITE_VERSION and SQLITE_VERSION_NUMBER, asked of the host when first used.
+  def self.const_missing(name)
+    case name
+    when :SQLITE_VERSION then const_set(name, Host.call(:version).fetch("version"))
+    when :SQLITE_VERSION_NUMBER
+      const_set(name, SQLITE_VERSION.split(".").map(&:to_i).then { |a, b, c| (a * 1_000_000) + (b * 1000) + c.to_i })
+    else super
+    end
+  end
 
   def self.libversion = SQLITE_VERSION_NUMBER
   def self.threadsafe? = false

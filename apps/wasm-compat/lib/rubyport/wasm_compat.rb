@@ -55,9 +55,18 @@ end
 
 begin
   require "active_support/lazy_load_hooks"
-  # Rails runs this once the app has initialised.
+  # Rails runs this once the app has initialised. In the service worker the migrations wait until the
+  # bridge says the app is ready: the VM may be snapshotted in between, and a snapshot must not hold the
+  # database connection (a JavaScript object).
   ActiveSupport.on_load(:after_initialize) do
-    Rubyport::WasmCompat.migrate(self) if defined?(ActiveRecord::Base) && root.join("db/migrate").directory?
+    app = self
+    if defined?(ActiveRecord::Base) && root.join("db/migrate").directory?
+      if defined?(Rubyport::RackBridge)
+        Rubyport::RackBridge.when_ready { Rubyport::WasmCompat.migrate(app) }
+      else
+        Rubyport::WasmCompat.migrate(app)
+      end
+    end
   end
 rescue LoadError
   # Not a Rails app.

@@ -32,8 +32,8 @@ module Rubyport
       end
 
       # Whether a copy of the VM's memory, taken now, is all there is to it: no JavaScript objects (the js
-      # gem not loaded) and no file open besides stdio. The host then snapshots the VM after the
-      # preloads, and later boots restore that instead of loading them again.
+      # gem not loaded) and no file open besides stdio. The host then snapshots the built app, and later
+      # boots restore that instead of loading it again.
       def snapshot_safe?
         return false if defined?(::JS)
         GC.start # garbage still holding a descriptor would count as open
@@ -50,6 +50,18 @@ module Rubyport
         # Rack 2 returns [app, options]; Rack 3 returns the app.
         @app = built.is_a?(Array) ? built.first : built
         "booted"
+      end
+
+      # Runs block when the app is ready to serve: after every boot, whether built or restored from a
+      # snapshot (the Rails layer migrates the database here).
+      def when_ready(&block)
+        (@ready_hooks ||= []) << block
+      end
+
+      # Runs the when_ready blocks; the host calls it after build, and after restoring a snapshot.
+      def ready
+        Array(@ready_hooks).each(&:call)
+        "ready"
       end
 
       # Calls the app for the waiting request; returns the head, writes the body to the response file.

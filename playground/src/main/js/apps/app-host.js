@@ -91,20 +91,24 @@ export class AppHost {
       vm = await this.startRuby(module, bundle);
       await this.openDatabases();
       await this.preload(vm);
-      // The snapshot is stored after the boot, so that the first page does not wait for it.
-      // Only preloads make a boot long enough to be worth a snapshot of its own.
+      this.progress("load", `Starting ${this.manifest.title || this.name}`, 1);
+      await nextTask();
+      this.evalFlushed(vm, "Rubyport::RackBridge.build");
+      // Only preloads make a boot long enough to be worth a snapshot of its own; it is stored after the
+      // boot, so that the first page does not wait for it.
       if (this.snapshotKey && this.manifest.preload?.length &&
           vm.eval("Rubyport::RackBridge.snapshot_safe?").toString() === "true") {
         copy = captureSnapshot(vm.instance.exports.memory);
       }
     }
     this.restored = Boolean(this.restoredFrom);
-    this.progress("load", `Starting ${this.manifest.title || this.name}`, 1);
-    await nextTask();
     try {
-      vm.eval("Rubyport::RackBridge.build");
-    } finally {
-      this.wasi.flush();
+      this.evalFlushed(vm, "Rubyport::RackBridge.ready");
+    } catch (error) {
+      if (this.restoredFrom !== "app") throw error;
+      console.warn(`[${this.name}] the app restored from its snapshot failed (${error.message}); booting it in full.`);
+      await deleteSnapshot(this.snapshotKey, APP_CACHE_NAME);
+      return this.bootOnce();
     }
     // Migrations may have run during the boot.
     const unsaved = await this.saveDatabases();
@@ -114,6 +118,14 @@ export class AppHost {
     this.bootMillis = performance.now() - started;
     this.progress("ready", `Booted in ${Math.round(this.bootMillis)} ms`);
     if (copy) storeSnapshot(this.snapshotKey, copy, APP_CACHE_NAME);
+  }
+
+  evalFlushed(vm, code) {
+    try {
+      return vm.eval(code);
+    } finally {
+      this.wasi.flush();
+    }
   }
 
   /** A VM booted with the app's files (mounted on the first boot, kept from the last VM after that). */
@@ -127,7 +139,7 @@ export class AppHost {
   }
 
   /**
-   * A VM from the app's own snapshot, taken after its preloads on an earlier boot; null when it cannot be
+   * A VM from the app's own snapshot, taken once it was built on an earlier boot; null when it cannot be
    * used (then it is dropped, and the app boots in full).
    */
   async restoreApp(module, encoded, bundle) {
