@@ -92,6 +92,17 @@ async function startNative() {
   return { bootMillis: performance.now() - started, origin, stop };
 }
 
+/** The median time of n fetch(url) from Node (no browser in between), after three to warm up. */
+async function warmMedianFromNode(url, n) {
+  const times = [];
+  for (let k = 0; k < n; k++) {
+    const start = performance.now();
+    await (await fetch(url)).text();
+    times.push(performance.now() - start);
+  }
+  return median(times.slice(3));
+}
+
 /** The median time of n fetch(url) from page, after three to warm up. */
 function warmMedian(page, url, n) {
   return page.evaluate(async ({ url, n }) => {
@@ -146,7 +157,7 @@ try {
     ours.rebootFrom.push((await page.evaluate(async () => (await fetch("/__rubyport/boot/rails-tasks")).json())).from);
     await context.close();
   }
-  const native = { boot: [], warm: [] };
+  const native = { boot: [], warm: [], fromNode: [] };
   for (let i = 0; i < runs; i++) {
     const server = await startNative();
     const context = await browser.newContext();
@@ -156,6 +167,7 @@ try {
       const page = await context.newPage();
       await page.goto(`${server.origin}/`);
       native.warm.push(await warmMedian(page, "/", warmRequests));
+      native.fromNode.push(await warmMedianFromNode(`${server.origin}/`, warmRequests));
     } finally {
       await context.close();
       server.stop();
@@ -170,6 +182,8 @@ try {
   console.log(`  boot ratio ours/native: ${(median(ours.boot) / median(native.boot)).toFixed(2)}`);
   console.log(`  warm GET / : ours ${median(ours.warm).toFixed(1)} ms, native ${median(native.warm).toFixed(1)} ms, ` +
     `ratio ${(median(ours.warm) / median(native.warm)).toFixed(2)} (goal ≤ 3)`);
+  console.log(`    native timed from Node instead (no browser network stack): ${median(native.fromNode).toFixed(1)} ms, ` +
+    `ratio ${(median(ours.warm) / median(native.fromNode)).toFixed(2)}`);
 } finally {
   await browser.close();
   site.stop();
