@@ -211,3 +211,23 @@ test("socket, io and gem stand-ins: what loads, what refuses with a reason", asy
     "14",
   ]);
 });
+
+test("the build's compiled Ruby serves requires of gem and standard library files, and only those", async ({ page }) => {
+  expect(await checks(page, `
+    require "rubyport/iseq_cache"
+    gem_file = "/gems/activesupport/lib/active_support/core_ext/object/blank.rb"
+    stdlib_file = "/usr/local/lib/ruby/3.4.0/set.rb"
+    cached = RubyVM::InstructionSequence.load_iseq(gem_file)
+    [cached.class.name, cached.path, RubyVM::InstructionSequence.load_iseq(stdlib_file)&.path,
+     # The app's own files are writable, so they are always compiled from source; so is what the build
+     # did not see loaded.
+     RubyVM::InstructionSequence.load_iseq("/app/config/application.rb").inspect,
+     RubyVM::InstructionSequence.load_iseq("/gems/activerecord/lib/active_record/connection_adapters/sqlite3_adapter.rb").inspect,
+     # A required file compiled from the cache behaves as its source does.
+     ($LOAD_PATH.unshift("/gems/activesupport/lib"); require "active_support/core_ext/object/blank"; [nil.blank?, " ".blank?, "a".blank?].inspect)
+    ].join(" | ")
+  `)).toEqual([
+    "RubyVM::InstructionSequence", "/gems/activesupport/lib/active_support/core_ext/object/blank.rb",
+    "/usr/local/lib/ruby/3.4.0/set.rb", "nil", "nil", "[true, true, false]",
+  ]);
+});

@@ -80,6 +80,13 @@ export async function packApps(root, site) {
     for (const [key, value] of Object.entries(app.env || {})) args.push("--env", `${key}=${value}`);
     for (const feature of app.preload || []) args.push("--preload", feature);
     run("java", args, { stdio: ["ignore", "ignore", "inherit"] });
+    if (app.compileIseqs) {
+      // Packed again with what its preloads load compiled (see scripts/compile-iseqs.mjs).
+      const iseqs = path.join(root, ".cache/iseqs", app.name);
+      run(process.execPath, ["--no-incremental-marking", path.join(root, "scripts/compile-iseqs.mjs"),
+        path.join(out, `${app.name}.rpk`), iseqs]);
+      run("java", [...args, "--gem", `iseq-cache=${iseqs}`], { stdio: ["ignore", "ignore", "inherit"] });
+    }
     index.push({ name: app.name, title: app.title, description: app.description, bundle: `/apps/${app.name}.rpk`,
       url: `/apps/${app.name}/` });
   }

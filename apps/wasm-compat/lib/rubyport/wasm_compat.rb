@@ -2,6 +2,7 @@
 
 # Rails on the stock ruby+stdlib.wasm: what the service worker loads before an app that asks for it
 # (the bundle manifest's "preload"). Each piece is described in the README ("Rails on WebAssembly").
+require "rubyport/iseq_cache"
 require "rubyport/deferred_thread"
 
 module Rubyport

@@ -22,6 +22,16 @@ module Rubyport
         @manifest.fetch("preload", []).length
       end
 
+      # Takes mib MiB of wasm memory in one step, malloc'd and freed at once, so that Ruby's heap grows
+      # into it. The memory otherwise grows a page at a time, and V8 answers each growth with a full
+      # garbage collection ("external memory pressure"): loading Rails grew it ~500 times, which cost more
+      # than the loading itself under Node (8 s of preloads became 3 s; scripts/compile-iseqs.mjs uses it).
+      # Chromium's service worker showed no such gain, so the app host does not.
+      def reserve_memory(mib)
+        String.new(capacity: mib << 20).clear
+        mib
+      end
+
       # Requires the manifest's preload number index. The host calls this once per feature, each from the
       # top level: Rails nests requires deep enough to overflow the browser's stack when they all start
       # from the rackup file.
