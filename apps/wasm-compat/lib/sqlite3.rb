@@ -231,10 +231,12 @@ module SQLite3
       execute_batch("PRAGMA read_uncommitted = #{flag ? 1 : 0}")
     end
 
-    # Runs sql with binds on the host: {columns, rows, changes, lastId}. Used by Statement.
+    # Runs sql on the host with binds (an Array of positional values, or a Hash of named ones):
+    # {columns, rows, changes, lastId}. Used by Statement.
     def run(sql, binds)
       raise MisuseException, "cannot use a closed database" if @closed
-      record(Host.call(:query, @handle, sql, JSON.generate(binds.map { |bind| Host.encode(bind) })))
+      encoded = binds.is_a?(Hash) ? binds.transform_values { |v| Host.encode(v) } : binds.map { |v| Host.encode(v) }
+      record(Host.call(:query, @handle, sql, JSON.generate(encoded)))
     end
 
     def columns_of(sql) = Host.call(:columns, @handle, sql).fetch("columns")
@@ -287,9 +289,7 @@ module SQLite3
     # Every row, as an Array (Database#execute makes Hashes of them when results_as_hash is set).
     def to_a
       raise MisuseException, "cannot use a closed statement" if @closed
-      named = @binds.first.is_a?(Hash)
-      binds = named ? [@binds.first.transform_values { |v| Host.encode(v) }] : @binds
-      answer = named ? @database.run_named(@sql, binds.first) : @database.run(@sql, binds)
+      answer = @database.run(@sql, @binds.first.is_a?(Hash) ? @binds.first : @binds)
       @columns = answer.fetch("columns", @columns)
       answer.fetch("rows").map { |row| row.map { |value| Host.decode(value) } }
     end
@@ -301,14 +301,6 @@ module SQLite3
 
     def each(&block) = to_a.each(&block)
     include Enumerable
-  end
-
-  class Database
-    # Like run, with named binds (a Hash of name → encoded value).
-    def run_named(sql, named)
-      raise MisuseException, "cannot use a closed database" if @closed
-      record(Host.call(:query, @handle, sql, JSON.generate(named)))
-    end
   end
 
   # SQLITE_VERSION and SQLITE_VERSION_NUMBER, asked of the host when first used.

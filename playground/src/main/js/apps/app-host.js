@@ -120,6 +120,7 @@ export class AppHost {
     if (copy) storeSnapshot(this.snapshotKey, copy, APP_CACHE_NAME);
   }
 
+  /** vm.eval(code), then the output it left waiting for a newline is passed on. */
   evalFlushed(vm, code) {
     try {
       return vm.eval(code);
