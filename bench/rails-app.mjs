@@ -9,10 +9,11 @@
 //   node bench/rails-app.mjs [--runs 3] [--warm 50]      (after the site is built; installs Debian's
 //                                                         ruby, ruby-sqlite3 and ruby-webrick if missing)
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT, startSite, launchChromium } from "../scripts/local-browser.mjs";
+import { packageDirectory } from "../scripts/pack-apps.mjs";
 
 const arg = (name, fallback) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const runs = arg("--runs", 3);
@@ -51,14 +52,7 @@ function nativeLoadPath() {
     const gem = config.gems[name];
     // The wasm-only pieces: the compatibility layer, racc (native Ruby has it), zone files (native has them).
     if (gem.path || !gem.lib || gem.package === "libruby3.1") continue;
-    const unpacked = path.join(ROOT, ".cache/debian-gems", gem.package);
-    let dir = path.join(unpacked, gem.dir);
-    if (!existsSync(dir)) {
-      const parent = path.dirname(dir);
-      const prefix = path.basename(gem.dir);
-      dir = path.join(parent, readdirSync(parent).find((n) => n.startsWith(prefix) && /^\d/.test(n.slice(prefix.length))));
-    }
-    dirs.push(path.join(dir, gem.lib));
+    dirs.push(path.join(packageDirectory(ROOT, gem), gem.lib));
   }
   return dirs;
 }

@@ -52,7 +52,8 @@ function gemDirectory(root, name, gem) {
   return staged;
 }
 
-function packageDirectory(root, gem) {
+/** A Debian gem's directory in its unpacked package (downloaded on first use). */
+export function packageDirectory(root, gem) {
   const unpacked = unpackDebian(root, gem.package);
   const exact = path.join(unpacked, gem.dir);
   if (existsSync(exact) && statSync(exact).isDirectory()) return exact;
