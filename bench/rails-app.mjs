@@ -127,7 +127,7 @@ ensureNativeRuby();
 const site = await startSite();
 const browser = await launchChromium();
 try {
-  const ours = { boot: [], inWorker: [], warm: [], memory: [], reboot: [], rebootFrom: [] };
+  const ours = { boot: [], inWorker: [], warm: [], bootMemory: [], memory: [], reboot: [], rebootFrom: [] };
   for (let i = 0; i < runs; i++) {
     const { context, page } = await controlledPage(browser, site.origin);
     // The boot page, as a visitor sees it: navigation to the heading of the app's own page.
@@ -137,6 +137,7 @@ try {
     ours.boot.push(Date.now() - start);
     const status = await page.evaluate(async () => (await fetch("/__rubyport/boot/rails-tasks")).json());
     ours.inWorker.push(status.millis);
+    ours.bootMemory.push(status.memoryBytes);
     ours.warm.push(await warmMedian(page, APP, warmRequests));
     ours.memory.push((await page.evaluate(async () => (await fetch("/__rubyport/boot/rails-tasks")).json())).memoryBytes);
     // The browser stops an idle worker; the next visit boots from the app's snapshot (left by the first).
@@ -170,7 +171,9 @@ try {
   const rubyVersion = execFileSync("ruby", ["-e", "print RUBY_VERSION"]).toString();
   console.log(`Rails demo (apps/rails-tasks), medians of ${runs} runs, ${warmRequests - 3} warm requests each`);
   console.log(`  first boot, page open → the app's page (service worker, Ruby 3.4 wasm): ${median(ours.boot)} ms`);
-  console.log(`    of which the boot in the worker: ${Math.round(median(ours.inWorker))} ms; wasm memory ${(median(ours.memory) / 2 ** 20).toFixed(0)} MiB`);
+  const growth = median(ours.memory.map((bytes, i) => (bytes - ours.bootMemory[i]) / warmRequests));
+  console.log(`    of which the boot in the worker: ${Math.round(median(ours.inWorker))} ms; wasm memory ` +
+    `${(median(ours.bootMemory) / 2 ** 20).toFixed(0)} MiB after boot, growing ${(growth / 1024).toFixed(0)} KiB a warm request`);
   console.log(`  later boot, after the browser stopped the worker (from: ${ours.rebootFrom.join(", ")}): ${median(ours.reboot)} ms`);
   console.log(`  first boot, native Ruby ${rubyVersion} + WEBrick (process start → first response): ${Math.round(median(native.boot))} ms`);
   console.log(`  boot ratio ours/native: ${(median(ours.boot) / median(native.boot)).toFixed(2)}`);
