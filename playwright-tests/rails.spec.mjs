@@ -27,6 +27,15 @@ async function submit(fields, submitLabel) {
   await page.click(`input[type="submit"][value="${submitLabel}"]`);
 }
 
+/** Submits the form as submit() does; returns the response to its POST. */
+async function submitForResponse(fields, submitLabel) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    submit(fields, submitLabel),
+  ]);
+  return response;
+}
+
 /** Stops the service worker, as the browser does with an idle one: the next request boots Ruby again. */
 async function stopServiceWorker() {
   const cdp = await context.newCDPSession(page);
@@ -90,10 +99,7 @@ test("a project is created through the form, with a redirect after POST and a fl
 
 test("validation errors show on the form, with a 422, and nothing is saved", async () => {
   await open(`${APP}projects/new`, "New project");
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST"),
-    submit({ "project[name]": "" }, "Create Project"),
-  ]);
+  const response = await submitForResponse({ "project[name]": "" }, "Create Project");
   expect(response.status()).toBe(422);
   await expect(page.locator(".errors")).toContainText("1 error prevented this from being saved");
   await expect(page.locator(".errors li")).toHaveText(["Name can't be blank"]);
@@ -205,10 +211,7 @@ test("a save the browser refuses gives a 500 page saying what to do; the saved d
   });
   try {
     await open(`${APP}projects/new`, "New project");
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST"),
-      submit({ "project[name]": "Never saved" }, "Create Project"),
-    ]);
+    const response = await submitForResponse({ "project[name]": "Never saved" }, "Create Project");
     expect(response.status()).toBe(500);
     await expect(page.locator("body")).toContainText("Your change was not saved: the browser's storage for this site is full");
     await expect(page.locator("body")).toContainText("The data saved before is unchanged");

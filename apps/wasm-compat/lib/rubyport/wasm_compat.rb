@@ -4,29 +4,14 @@
 # (the bundle manifest's "preload"). Each piece is described in the README ("Rails on WebAssembly").
 require "rubyport/iseq_cache"
 require "rubyport/deferred_thread"
+require "rubyport/single_thread"
 
 module Rubyport
   module WasmCompat
     # Gems whose role a file of this layer plays, so that `gem "sqlite3", "~> 1.4"` (ActiveRecord's
     # adapter) does not look for a gem specification that cannot exist here.
     STAND_INS = %w[sqlite3 bigdecimal nokogiri rails-html-sanitizer].freeze
-  end
-end
 
-module Kernel
-  alias_method :rubyport_gem_without_stand_ins, :gem
-  private :rubyport_gem_without_stand_ins
-
-  private
-
-  def gem(name, *requirements)
-    return true if Rubyport::WasmCompat::STAND_INS.include?(name.to_s)
-    rubyport_gem_without_stand_ins(name, *requirements)
-  end
-end
-
-module Rubyport
-  module WasmCompat
     # Where the bundle mounts Debian's zoneinfo files (no zone data is packed inside the wasm).
     ZONEINFO = ENV.fetch("ZONEINFO", "/gems/zoneinfo")
 
@@ -42,6 +27,18 @@ module Rubyport
         load seeds.to_s if fresh && seeds.exist?
       end
     end
+  end
+end
+
+module Kernel
+  alias_method :rubyport_gem_without_stand_ins, :gem
+  private :rubyport_gem_without_stand_ins
+
+  private
+
+  def gem(name, *requirements)
+    return true if Rubyport::WasmCompat::STAND_INS.include?(name.to_s)
+    rubyport_gem_without_stand_ins(name, *requirements)
   end
 end
 
