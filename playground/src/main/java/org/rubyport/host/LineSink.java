@@ -1,8 +1,8 @@
 package org.rubyport.host;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.rubyport.wasi.OutputSink;
+import org.rubyport.wasi.Utf8;
 
 /**
  * Turns a guest's output bytes into text, passed on a whole number of lines at a time so that a UTF-8
@@ -43,7 +43,7 @@ final class LineSink implements OutputSink {
     }
 
     private void emit(int count) {
-        String text = new String(pending, 0, count, StandardCharsets.UTF_8);
+        String text = Utf8.decodeLenient(pending, 0, count);
         System.arraycopy(pending, count, pending, 0, length - count);
         length -= count;
         callback.call(text);

@@ -35,22 +35,22 @@ final class DirectoryFd extends Fd {
     }
 
     @Override long read(GuestMemory memory, Iovec[] iovs) throws WasiException {
-        throw new WasiException(Errno.ISDIR);
+        throw Errno.ISDIR.error();
     }
 
     @Override long write(GuestMemory memory, Iovec[] iovs) throws WasiException {
-        throw new WasiException(Errno.ISDIR);
+        throw Errno.ISDIR.error();
     }
 
     @Override long pread(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
-        throw new WasiException(Errno.ISDIR);
+        throw Errno.ISDIR.error();
     }
 
     @Override long pwrite(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
-        throw new WasiException(Errno.ISDIR);
+        throw Errno.ISDIR.error();
     }
 
     @Override long seek(long offset, int whence) throws WasiException {
-        throw new WasiException(Errno.BADF);
+        throw Errno.BADF.error();
     }
 }

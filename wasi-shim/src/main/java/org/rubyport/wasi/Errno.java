@@ -15,8 +15,21 @@ public enum Errno {
 
     /** The number the guest sees. */
     public final int code;
+    private WasiException error;
 
     Errno(int code) {
         this.code = code;
+    }
+
+    /**
+     * The one exception that carries this errno. It has no stack trace, so sharing it is safe, and under
+     * TeaVM a fresh one per failure would cost a JavaScript Error with a captured stack (~50 µs): lookups
+     * of absent paths are common (Ruby's require probes every load path).
+     */
+    public WasiException error() {
+        if (error == null) {
+            error = new WasiException(this);
+        }
+        return error;
     }
 }

@@ -22,25 +22,25 @@ abstract class Fd {
 
     /** Reads into the buffers; returns bytes read. */
     long read(GuestMemory memory, Iovec[] iovs) throws WasiException {
-        throw new WasiException(Errno.BADF);
+        throw Errno.BADF.error();
     }
 
     /** Writes the buffers; returns bytes written. */
     long write(GuestMemory memory, Iovec[] iovs) throws WasiException {
-        throw new WasiException(Errno.BADF);
+        throw Errno.BADF.error();
     }
 
     long pread(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
-        throw new WasiException(Errno.SPIPE);
+        throw Errno.SPIPE.error();
     }
 
     long pwrite(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
-        throw new WasiException(Errno.SPIPE);
+        throw Errno.SPIPE.error();
     }
 
     /** Moves the position; returns the new one. */
     long seek(long offset, int whence) throws WasiException {
-        throw new WasiException(Errno.SPIPE);
+        throw Errno.SPIPE.error();
     }
 
     /** Sets fdflags (APPEND, NONBLOCK...). */
@@ -55,7 +55,7 @@ abstract class Fd {
 
     void requireRight(long right) throws WasiException {
         if ((rightsBase & right) == 0) {
-            throw new WasiException(Errno.NOTCAPABLE);
+            throw Errno.NOTCAPABLE.error();
         }
     }
 }

@@ -13,7 +13,7 @@ final class FdTable {
     Fd get(int n) throws WasiException {
         Fd fd = n >= 0 && n < fds.size() ? fds.get(n) : null;
         if (fd == null) {
-            throw new WasiException(Errno.BADF);
+            throw Errno.BADF.error();
         }
         return fd;
     }
@@ -26,7 +26,7 @@ final class FdTable {
             return free;
         }
         if (fds.size() >= MAX_FDS) {
-            throw new WasiException(Errno.MFILE);
+            throw Errno.MFILE.error();
         }
         fds.add(fd);
         return fds.size() - 1;

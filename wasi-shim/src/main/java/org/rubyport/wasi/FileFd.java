@@ -37,7 +37,7 @@ final class FileFd extends Fd {
     @Override long pread(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
         requireReadable();
         if (offset < 0) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         long at = offset;
         for (Iovec iov : iovs) {
@@ -64,11 +64,11 @@ final class FileFd extends Fd {
     @Override long pwrite(GuestMemory memory, Iovec[] iovs, long offset) throws WasiException {
         requireWritable();
         if (offset < 0) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         if (offset > FileNode.MAX_SIZE) {
             // Checked before adding the lengths, which could overflow a long and wrap into the file.
-            throw new WasiException(Errno.FBIG);
+            throw Errno.FBIG.error();
         }
         long end = offset + Iovec.total(iovs);
         file.reserve(end);
@@ -88,11 +88,11 @@ final class FileFd extends Fd {
             case 0 -> base = 0;
             case 1 -> base = position;
             case 2 -> base = file.size();
-            default -> throw new WasiException(Errno.INVAL);
+            default -> throw Errno.INVAL.error();
         }
         long target = base + offset;
         if (target < 0) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         position = target;
         return target;
@@ -108,13 +108,13 @@ final class FileFd extends Fd {
 
     void requireReadable() throws WasiException {
         if ((rightsBase & Rights.FD_READ) == 0) {
-            throw new WasiException(Errno.BADF);
+            throw Errno.BADF.error();
         }
     }
 
     void requireWritable() throws WasiException {
         if ((rightsBase & Rights.FD_WRITE) == 0) {
-            throw new WasiException(Errno.BADF);
+            throw Errno.BADF.error();
         }
     }
 }

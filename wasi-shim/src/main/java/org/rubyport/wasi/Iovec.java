@@ -7,14 +7,14 @@ record Iovec(int ptr, int len) {
     /** Reads count iovecs at ptr, each checked to lie in memory; EFAULT otherwise. */
     static Iovec[] readAll(GuestMemory memory, int ptr, int count) throws WasiException {
         if (count < 0 || !memory.contains(ptr, (long) count * SIZE)) {
-            throw new WasiException(Errno.FAULT);
+            throw Errno.FAULT.error();
         }
         Iovec[] result = new Iovec[count];
         for (int i = 0; i < count; i++) {
             int buf = memory.getInt(ptr + i * SIZE);
             int len = memory.getInt(ptr + i * SIZE + 4);
             if (!memory.contains(buf, len & 0xFFFFFFFFL)) {
-                throw new WasiException(Errno.FAULT);
+                throw Errno.FAULT.error();
             }
             result[i] = new Iovec(buf, len);
         }

@@ -28,11 +28,11 @@ final class Poll {
 
     void run(int inPtr, int outPtr, int count, int neventsPtr) throws WasiException {
         if (count <= 0) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         if (!memory.contains(inPtr, (long) count * SUBSCRIPTION_SIZE)
                 || !memory.contains(outPtr, (long) count * EVENT_SIZE) || !memory.contains(neventsPtr, 4)) {
-            throw new WasiException(Errno.FAULT);
+            throw Errno.FAULT.error();
         }
         long[] deadlines = new long[count];
         int events = 0;
@@ -65,7 +65,7 @@ final class Poll {
                 }
                 events = putEvent(outPtr, events, userdata, error, type, nbytes);
             } else {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
         }
         if (events == 0 && wait != Long.MAX_VALUE) {

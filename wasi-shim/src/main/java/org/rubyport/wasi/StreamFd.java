@@ -20,7 +20,7 @@ final class StreamFd extends Fd {
 
     @Override long read(GuestMemory memory, Iovec[] iovs) throws WasiException {
         if (input == null) {
-            throw new WasiException(Errno.BADF);
+            throw Errno.BADF.error();
         }
         long total = 0;
         for (Iovec iov : iovs) {
@@ -41,11 +41,11 @@ final class StreamFd extends Fd {
 
     @Override long write(GuestMemory memory, Iovec[] iovs) throws WasiException {
         if (output == null) {
-            throw new WasiException(Errno.BADF);
+            throw Errno.BADF.error();
         }
         long total = Iovec.total(iovs);
         if (total > FileNode.MAX_SIZE) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         byte[] bytes = new byte[(int) total];
         int at = 0;

@@ -2,7 +2,6 @@ package org.rubyport.wasi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.rubyport.wasi.vfs.DirectoryNode;
 import org.rubyport.wasi.vfs.FileNode;
 import org.rubyport.wasi.vfs.Filetype;
@@ -44,6 +43,8 @@ public final class WasiPreview1 {
     private final Host host;
     private final FdTable fds = new FdTable();
     private GuestMemory memory;
+    /** Scratch space for the path of the call under way; paths are at most 4096 bytes. */
+    private final byte[] pathBytes = new byte[4096];
 
     private WasiPreview1(Builder b) {
         this.args = encodeAll(b.args);
@@ -116,7 +117,7 @@ public final class WasiPreview1 {
 
     private void check(int ptr, long len) throws WasiException {
         if (!memory.contains(ptr, len)) {
-            throw new WasiException(Errno.FAULT);
+            throw Errno.FAULT.error();
         }
     }
 
@@ -133,11 +134,10 @@ public final class WasiPreview1 {
     private String readPath(int ptr, int len) throws WasiException {
         check(ptr, len & 0xFFFFFFFFL);
         if (len > 4096 || len < 0) {
-            throw new WasiException(Errno.NAMETOOLONG);
+            throw Errno.NAMETOOLONG.error();
         }
-        byte[] bytes = new byte[len];
-        memory.read(ptr, bytes, 0, len);
-        return Utf8.decodeStrict(bytes);
+        memory.read(ptr, pathBytes, 0, len);
+        return Utf8.decodeStrict(pathBytes, 0, len);
     }
 
     /** Writes a NUL-terminated list: pointers at ptrsPtr, strings packed at bufPtr. */
@@ -189,7 +189,7 @@ public final class WasiPreview1 {
         if (fds.get(fd) instanceof DirectoryFd dir) {
             return dir;
         }
-        throw new WasiException(Errno.NOTDIR);
+        throw Errno.NOTDIR.error();
     }
 
     private FileFd file(int fd) throws WasiException {
@@ -197,7 +197,7 @@ public final class WasiPreview1 {
         if (f instanceof FileFd file) {
             return file;
         }
-        throw new WasiException(f instanceof DirectoryFd ? Errno.ISDIR : Errno.INVAL);
+        throw (f instanceof DirectoryFd ? Errno.ISDIR : Errno.INVAL).error();
     }
 
     private Lookup lookUp(int dirFd, int flags, int pathPtr, int pathLen, long right) throws WasiException {
@@ -234,7 +234,7 @@ public final class WasiPreview1 {
             case CLOCK_THREAD_CPUTIME:
                 return clock.monotonicNanos();
             default:
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
         }
     }
 
@@ -264,7 +264,7 @@ public final class WasiPreview1 {
         return guard(() -> {
             file(fd);
             if (advice < 0 || advice > 5 || offset < 0 || len < 0) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
         });
     }
@@ -274,7 +274,7 @@ public final class WasiPreview1 {
             FileFd f = file(fd);
             f.requireWritable();
             if (offset < 0 || len <= 0) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
             if (offset + len > f.file.size()) {
                 f.file.setSize(offset + len, vfs.now());
@@ -309,7 +309,7 @@ public final class WasiPreview1 {
     public int fdFdstatSetFlags(int fd, int flags) {
         return guard(() -> {
             if ((flags & ~0x1F) != 0) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
             fds.get(fd).setFlags((short) flags);
         });
@@ -319,7 +319,7 @@ public final class WasiPreview1 {
         return guard(() -> {
             Fd f = fds.get(fd);
             if ((rightsBase & ~f.rightsBase) != 0 || (rightsInheriting & ~f.rightsInheriting) != 0) {
-                throw new WasiException(Errno.NOTCAPABLE);
+                throw Errno.NOTCAPABLE.error();
             }
             f.rightsBase = rightsBase;
             f.rightsInheriting = rightsInheriting;
@@ -338,7 +338,7 @@ public final class WasiPreview1 {
             FileFd f = file(fd);
             f.requireWritable();
             if (size < 0) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
             f.file.setSize(size, vfs.now());
         });
@@ -348,7 +348,7 @@ public final class WasiPreview1 {
         return guard(() -> {
             Inode node = fds.get(fd).inode();
             if (node == null) {
-                throw new WasiException(Errno.BADF);
+                throw Errno.BADF.error();
             }
             setTimes(node, atim, mtim, fstFlags);
         });
@@ -359,7 +359,7 @@ public final class WasiPreview1 {
         if ((fstFlags & ~0xF) != 0
                 || (fstFlags & (FST_ATIM | FST_ATIM_NOW)) == (FST_ATIM | FST_ATIM_NOW)
                 || (fstFlags & (FST_MTIM | FST_MTIM_NOW)) == (FST_MTIM | FST_MTIM_NOW)) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         long now = vfs.now();
         long a = (fstFlags & FST_ATIM) != 0 ? atim : (fstFlags & FST_ATIM_NOW) != 0 ? now : node.atim();
@@ -412,7 +412,7 @@ public final class WasiPreview1 {
         return guard(() -> {
             byte[] name = Utf8.encode(preopen(fd).preopenName);
             if (pathLen < name.length) {
-                throw new WasiException(Errno.NAMETOOLONG);
+                throw Errno.NAMETOOLONG.error();
             }
             check(pathPtr, name.length);
             memory.write(pathPtr, name, 0, name.length);
@@ -423,7 +423,7 @@ public final class WasiPreview1 {
         if (fds.get(fd) instanceof DirectoryFd dir && dir.preopenName != null) {
             return dir;
         }
-        throw new WasiException(Errno.BADF);
+        throw Errno.BADF.error();
     }
 
     public int fdReaddir(int fd, int bufPtr, int bufLen, long cookie, int bufusedPtr) {
@@ -433,7 +433,7 @@ public final class WasiPreview1 {
             check(bufusedPtr, 4);
             check(bufPtr, bufLen & 0xFFFFFFFFL);
             if (cookie < 0) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
             // Cookies: 0 is ".", 1 is "..", then each entry's sequence number, so they stay valid as the
             // directory changes.
@@ -445,11 +445,11 @@ public final class WasiPreview1 {
                 used = putDirent(bufPtr, bufLen, used, 1, "..", dir.dir.parent());
             }
             long from = Math.max(cookie, DirectoryNode.FIRST_ENTRY_SEQUENCE);
-            for (Map.Entry<Long, String> e : dir.dir.listingFrom(from).entrySet()) {
+            for (DirectoryNode.Link link : dir.dir.listingFrom(from)) {
                 if (used >= bufLen) {
                     break;
                 }
-                used = putDirent(bufPtr, bufLen, used, e.getKey(), e.getValue(), dir.dir.get(e.getValue()));
+                used = putDirent(bufPtr, bufLen, used, link.sequence, link.name, link.node);
             }
             memory.setInt(bufusedPtr, used);
         });
@@ -533,27 +533,27 @@ public final class WasiPreview1 {
             Inode node = lk.node();
             if (node == null) {
                 if ((oflags & OFLAG_CREAT) == 0) {
-                    throw new WasiException(Errno.NOENT);
+                    throw Errno.NOENT.error();
                 }
                 if ((oflags & OFLAG_DIRECTORY) != 0) {
-                    throw new WasiException(Errno.INVAL);
+                    throw Errno.INVAL.error();
                 }
                 dir.requireRight(Rights.PATH_CREATE_FILE);
                 node = vfs.createFile(lk);
             } else if (exclusive) {
-                throw new WasiException(Errno.EXIST);
+                throw Errno.EXIST.error();
             }
             Fd opened;
             if (node instanceof SymlinkNode) {
-                throw new WasiException(Errno.LOOP);
+                throw Errno.LOOP.error();
             } else if (node instanceof DirectoryNode d) {
                 if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
-                    throw new WasiException(Errno.ISDIR);
+                    throw Errno.ISDIR.error();
                 }
                 opened = new DirectoryFd(d, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
                         rightsInheriting & dir.rightsInheriting);
             } else if ((oflags & OFLAG_DIRECTORY) != 0) {
-                throw new WasiException(Errno.NOTDIR);
+                throw Errno.NOTDIR.error();
             } else {
                 FileNode file = (FileNode) node;
                 if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & WRITING_RIGHTS) != 0) {
@@ -576,7 +576,7 @@ public final class WasiPreview1 {
             check(bufPtr, bufLen & 0xFFFFFFFFL);
             Inode node = lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_READLINK).requireExists();
             if (!(node instanceof SymlinkNode link)) {
-                throw new WasiException(Errno.INVAL);
+                throw Errno.INVAL.error();
             }
             byte[] target = Utf8.encode(link.target);
             int n = Math.min(target.length, bufLen);
@@ -599,7 +599,7 @@ public final class WasiPreview1 {
         return guard(() -> {
             String target = readPath(oldPathPtr, oldPathLen);
             if (target.startsWith("/") && !directory(fd).isGuestRoot()) {
-                throw new WasiException(Errno.NOTCAPABLE);
+                throw Errno.NOTCAPABLE.error();
             }
             vfs.symlink(target, lookUp(fd, 0, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
         });
@@ -632,7 +632,7 @@ public final class WasiPreview1 {
     private int notSocket(int fd) {
         return guard(() -> {
             fds.get(fd);
-            throw new WasiException(Errno.NOTSOCK);
+            throw Errno.NOTSOCK.error();
         });
     }
 

@@ -1,23 +1,46 @@
 package org.rubyport.wasi.vfs;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * A directory: named links to inodes. Each link also gets a sequence number when it is made; listings
  * follow that order and resume from it, so a reader's position survives entries added or removed
- * meanwhile (fd_readdir cookies).
+ * meanwhile (fd_readdir cookies). Names are hashed rather than kept sorted: lookups are the hot path
+ * and WASI promises no listing order.
  */
 public final class DirectoryNode extends Inode {
     /** Sequence numbers 0 and 1 are `.` and `..` in listings. */
-    public static final long FIRST_ENTRY_SEQUENCE = 2;
+    public static final int FIRST_ENTRY_SEQUENCE = 2;
 
-    private final TreeMap<String, Inode> entries = new TreeMap<>();
-    private final TreeMap<Long, String> namesBySequence = new TreeMap<>();
-    private final Map<String, Long> sequenceOfName = new HashMap<>();
-    private long nextSequence = FIRST_ENTRY_SEQUENCE;
+    /** One name in a directory, with its place in listings. */
+    public static final class Link {
+        public final String name;
+        public final Inode node;
+        public final int sequence;
+        boolean unlinked;
+
+        Link(String name, Inode node, int sequence) {
+            this.name = name;
+            this.node = node;
+            this.sequence = sequence;
+        }
+    }
+
+    private final HashMap<String, Link> byName = new HashMap<>();
+    /** Links in sequence order; unlinked ones stay until {@link #compact} so positions hold meanwhile. */
+    private Link[] inOrder = new Link[4];
+    private int used;
+    private int unlinkedCount;
+    /** An int, not a long (a BigInt under TeaVM): 2^31 links made in one directory are out of reach. */
+    private int nextSequence = FIRST_ENTRY_SEQUENCE;
     DirectoryNode parent;
 
     DirectoryNode(long ino, long now) {
@@ -41,28 +64,82 @@ public final class DirectoryNode extends Inode {
     }
 
     public Inode get(String name) {
-        return entries.get(name);
+        Link link = byName.get(name);
+        return link == null ? null : link.node;
     }
 
-    /** The entries, read-only, in name order. */
-    public Map<String, Inode> entries() {
-        return Collections.unmodifiableMap(entries);
+    /** The entries in name order, as a read-only copy (for the host and tests, not the guest's hot path). */
+    public SortedMap<String, Inode> entries() {
+        TreeMap<String, Inode> sorted = new TreeMap<>();
+        for (Link link : byName.values()) {
+            sorted.put(link.name, link.node);
+        }
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
-    /** Names by sequence number, from sequence on, in the order they were linked; read-only. */
-    public Map<Long, String> listingFrom(long sequence) {
-        return Collections.unmodifiableMap(namesBySequence.tailMap(sequence, true));
+    /** The inodes linked here, in no particular order. */
+    public List<Inode> children() {
+        List<Inode> nodes = new ArrayList<>(byName.size());
+        for (Link link : byName.values()) {
+            nodes.add(link.node);
+        }
+        return nodes;
+    }
+
+    /** The links whose sequence number is at least sequence, in the order they were made. */
+    public Iterable<Link> listingFrom(long sequence) {
+        int start = firstIndexFrom(sequence);
+        return () -> new Iterator<>() {
+            private int next = skipUnlinked(start);
+
+            @Override public boolean hasNext() {
+                return next < used;
+            }
+
+            @Override public Link next() {
+                if (next >= used) {
+                    throw new NoSuchElementException();
+                }
+                Link link = inOrder[next];
+                next = skipUnlinked(next + 1);
+                return link;
+            }
+        };
+    }
+
+    private int skipUnlinked(int index) {
+        while (index < used && inOrder[index].unlinked) {
+            index++;
+        }
+        return index;
+    }
+
+    /** The index of the first link with at least this sequence number (binary search: they are in order). */
+    private int firstIndexFrom(long sequence) {
+        int low = 0;
+        int high = used;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (inOrder[mid].sequence < sequence) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return byName.isEmpty();
     }
 
     void put(String name, Inode node, long now) {
-        entries.put(name, node);
-        long sequence = nextSequence++;
-        namesBySequence.put(sequence, name);
-        sequenceOfName.put(name, sequence);
+        Link link = new Link(name, node, nextSequence++);
+        byName.put(name, link);
+        if (used == inOrder.length) {
+            compact();
+        }
+        inOrder[used++] = link;
         node.nlink++;
         if (node instanceof DirectoryNode dir) {
             dir.parent = this;
@@ -72,13 +149,36 @@ public final class DirectoryNode extends Inode {
     }
 
     void remove(String name, long now) {
-        Inode node = entries.remove(name);
-        namesBySequence.remove(sequenceOfName.remove(name));
+        Link link = byName.remove(name);
+        link.unlinked = true;
+        unlinkedCount++;
+        Inode node = link.node;
         node.nlink--;
         node.ctim = now;
         if (node instanceof DirectoryNode) {
             nlink--;
         }
         touch(now);
+        if (unlinkedCount * 2 > used) {
+            compact(); // also lets go of the removed inodes, so their content can be freed
+        }
+    }
+
+    /** Drops unlinked links, then grows the array if it is still more than half full. */
+    private void compact() {
+        if (unlinkedCount > 0) {
+            int kept = 0;
+            for (int i = 0; i < used; i++) {
+                if (!inOrder[i].unlinked) {
+                    inOrder[kept++] = inOrder[i];
+                }
+            }
+            Arrays.fill(inOrder, kept, used, null);
+            used = kept;
+            unlinkedCount = 0;
+        }
+        if (used * 2 > inOrder.length) {
+            inOrder = Arrays.copyOf(inOrder, inOrder.length * 2);
+        }
     }
 }

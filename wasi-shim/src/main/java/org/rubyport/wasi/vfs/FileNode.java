@@ -63,7 +63,7 @@ public final class FileNode extends Inode {
     public void reserve(long end) throws WasiException {
         materialise();
         if (end > MAX_SIZE) {
-            throw new WasiException(Errno.FBIG);
+            throw Errno.FBIG.error();
         }
         if (end > bytes.length) {
             long grown = Math.max(end, Math.max(64, (long) bytes.length * 2));

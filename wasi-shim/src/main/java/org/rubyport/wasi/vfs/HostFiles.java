@@ -54,7 +54,7 @@ public final class HostFiles {
         Lookup lk = lookUp(path);
         Inode node = lk.node() == null ? vfs.createFile(lk) : lk.node();
         if (!(node instanceof FileNode file)) {
-            throw new WasiException(Errno.ISDIR);
+            throw Errno.ISDIR.error();
         }
         file.setContent(data, vfs.now());
     }
@@ -70,7 +70,7 @@ public final class HostFiles {
     private static void markReadOnly(Inode node) {
         node.readOnly = true;
         if (node instanceof DirectoryNode dir) {
-            for (Inode child : dir.entries().values()) {
+            for (Inode child : dir.children()) {
                 markReadOnly(child);
             }
         }
@@ -81,6 +81,6 @@ public final class HostFiles {
         if (lookUp(path).requireExists() instanceof FileNode file) {
             return file.content();
         }
-        throw new WasiException(Errno.ISDIR);
+        throw Errno.ISDIR.error();
     }
 }

@@ -33,7 +33,7 @@ public abstract class Inode {
     /** EROFS when this inode is read-only. */
     public void requireWritable() throws WasiException {
         if (readOnly) {
-            throw new WasiException(Errno.ROFS);
+            throw Errno.ROFS.error();
         }
     }
 

@@ -12,7 +12,7 @@ public record Lookup(DirectoryNode parent, String name, Inode node, boolean trai
     /** The inode; ENOENT when absent. */
     public Inode requireExists() throws WasiException {
         if (node == null) {
-            throw new WasiException(Errno.NOENT);
+            throw Errno.NOENT.error();
         }
         return node;
     }
@@ -22,20 +22,20 @@ public record Lookup(DirectoryNode parent, String name, Inode node, boolean trai
         if (requireExists() instanceof DirectoryNode dir) {
             return dir;
         }
-        throw new WasiException(Errno.NOTDIR);
+        throw Errno.NOTDIR.error();
     }
 
     /** Checks that nothing has this name yet; EEXIST otherwise. */
     public void requireAbsent() throws WasiException {
         if (node != null) {
-            throw new WasiException(Errno.EXIST);
+            throw Errno.EXIST.error();
         }
     }
 
     /** Checks that the last component is a real name, not `.` or `..`, which no operation may add or remove. */
     public void requireNamed(Errno otherwise) throws WasiException {
         if (name.equals(".") || name.equals("..")) {
-            throw new WasiException(otherwise);
+            throw otherwise.error();
         }
     }
 }

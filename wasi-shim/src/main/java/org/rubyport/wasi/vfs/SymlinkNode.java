@@ -1,6 +1,6 @@
 package org.rubyport.wasi.vfs;
 
-import java.nio.charset.StandardCharsets;
+import org.rubyport.wasi.Utf8;
 
 /** A symbolic link; its target is resolved on each use. */
 public final class SymlinkNode extends Inode {
@@ -16,6 +16,6 @@ public final class SymlinkNode extends Inode {
     }
 
     @Override public long size() {
-        return target.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.encodedLength(target);
     }
 }

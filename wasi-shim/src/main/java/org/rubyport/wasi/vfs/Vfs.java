@@ -51,16 +51,16 @@ public final class Vfs {
     public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast,
             boolean absoluteLinks) throws WasiException {
         if (path.isEmpty()) {
-            throw new WasiException(Errno.NOENT);
+            throw Errno.NOENT.error();
         }
         if (path.indexOf('\0') >= 0) {
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         if (path.charAt(0) == '/') {
-            throw new WasiException(Errno.NOTCAPABLE);
+            throw Errno.NOTCAPABLE.error();
         }
         if (!within(sandbox, base)) {
-            throw new WasiException(Errno.NOTCAPABLE);
+            throw Errno.NOTCAPABLE.error();
         }
         Deque<String> parts = new ArrayDeque<>();
         boolean trailingSlash = pushComponents(parts, path);
@@ -72,14 +72,14 @@ public final class Vfs {
             Inode node = child(sandbox, dir, name);
             if (node instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
                 if (++hops > MAX_SYMLINK_HOPS) {
-                    throw new WasiException(Errno.LOOP);
+                    throw Errno.LOOP.error();
                 }
                 if (link.target.isEmpty()) {
-                    throw new WasiException(Errno.NOENT);
+                    throw Errno.NOENT.error();
                 }
                 if (link.target.charAt(0) == '/') {
                     if (!absoluteLinks) {
-                        throw new WasiException(Errno.NOTCAPABLE);
+                        throw Errno.NOTCAPABLE.error();
                     }
                     dir = sandbox;
                 }
@@ -88,15 +88,15 @@ public final class Vfs {
             }
             if (last) {
                 if (trailingSlash && node != null && !(node instanceof DirectoryNode)) {
-                    throw new WasiException(Errno.NOTDIR);
+                    throw Errno.NOTDIR.error();
                 }
                 return new Lookup(dir, name, node, trailingSlash);
             }
             if (node == null) {
-                throw new WasiException(Errno.NOENT);
+                throw Errno.NOENT.error();
             }
             if (!(node instanceof DirectoryNode next)) {
-                throw new WasiException(Errno.NOTDIR);
+                throw Errno.NOTDIR.error();
             }
             dir = next;
         }
@@ -121,7 +121,7 @@ public final class Vfs {
                 return dir;
             case "..":
                 if (dir == sandbox) {
-                    throw new WasiException(Errno.NOTCAPABLE);
+                    throw Errno.NOTCAPABLE.error();
                 }
                 return dir.parent;
             default:
@@ -162,7 +162,7 @@ public final class Vfs {
         lk.requireNamed(Errno.ISDIR);
         lk.requireAbsent();
         if (lk.trailingSlash()) {
-            throw new WasiException(Errno.ISDIR);
+            throw Errno.ISDIR.error();
         }
         lk.parent().requireWritable();
         FileNode file = new FileNode(nextIno++, now());
@@ -175,14 +175,14 @@ public final class Vfs {
         lk.requireNamed(Errno.EXIST);
         lk.requireAbsent();
         if (target.isEmpty()) {
-            throw new WasiException(Errno.NOENT);
+            throw Errno.NOENT.error();
         }
         if (target.indexOf('\0') >= 0) {
             // Resolving it would otherwise let a NUL into a name (O_CREAT through the link).
-            throw new WasiException(Errno.INVAL);
+            throw Errno.INVAL.error();
         }
         if (lk.trailingSlash()) {
-            throw new WasiException(Errno.NOENT);
+            throw Errno.NOENT.error();
         }
         lk.parent().requireWritable();
         SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
@@ -194,13 +194,13 @@ public final class Vfs {
     public void link(Lookup existing, Lookup newName) throws WasiException {
         Inode node = existing.requireExists();
         if (node instanceof DirectoryNode) {
-            throw new WasiException(Errno.PERM);
+            throw Errno.PERM.error();
         }
         node.requireWritable(); // a new name changes its link count
         newName.requireNamed(Errno.EXIST);
         newName.requireAbsent();
         if (newName.trailingSlash()) {
-            throw new WasiException(Errno.NOENT);
+            throw Errno.NOENT.error();
         }
         newName.parent().requireWritable();
         newName.parent().put(newName.name(), node, now());
@@ -211,7 +211,7 @@ public final class Vfs {
     public void unlink(Lookup lk) throws WasiException {
         lk.requireNamed(Errno.ISDIR);
         if (lk.requireExists() instanceof DirectoryNode) {
-            throw new WasiException(Errno.ISDIR);
+            throw Errno.ISDIR.error();
         }
         lk.parent().requireWritable();
         lk.parent().remove(lk.name(), now());
@@ -223,7 +223,7 @@ public final class Vfs {
         DirectoryNode dir = lk.requireDirectory();
         lk.parent().requireWritable(); // before emptiness, as Linux checks the mount first
         if (!dir.isEmpty()) {
-            throw new WasiException(Errno.NOTEMPTY);
+            throw Errno.NOTEMPTY.error();
         }
         lk.parent().remove(lk.name(), now());
     }
@@ -242,24 +242,24 @@ public final class Vfs {
         if (source instanceof DirectoryNode dir) {
             for (DirectoryNode d = to.parent(); ; d = d.parent) {
                 if (d == dir) {
-                    throw new WasiException(Errno.INVAL);
+                    throw Errno.INVAL.error();
                 }
                 if (d.parent == d) {
                     break;
                 }
             }
             if (target != null && !(target instanceof DirectoryNode)) {
-                throw new WasiException(Errno.NOTDIR);
+                throw Errno.NOTDIR.error();
             }
             if (target instanceof DirectoryNode t && !t.isEmpty()) {
-                throw new WasiException(Errno.NOTEMPTY);
+                throw Errno.NOTEMPTY.error();
             }
         } else {
             if (target instanceof DirectoryNode) {
-                throw new WasiException(Errno.ISDIR);
+                throw Errno.ISDIR.error();
             }
             if (to.trailingSlash()) {
-                throw new WasiException(Errno.NOTDIR);
+                throw Errno.NOTDIR.error();
             }
         }
         long now = now();
