@@ -92,25 +92,21 @@ public final class WasiPreview1 {
         return out;
     }
 
-    /** One WASI operation that may fail with an errno. */
-    @FunctionalInterface
-    private interface Call {
-        void run() throws WasiException;
-    }
+    private static final int SUCCESS = 0;
 
-    /** Runs a call and turns its outcome into the errno code the guest receives. */
-    private static int guard(Call call) {
-        try {
-            call.run();
-            return Errno.SUCCESS.code;
-        } catch (WasiException e) {
-            return e.errno.code;
-        } catch (ProcExit e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A bug of ours must not unwind the guest's stack; it sees an I/O error instead.
-            return Errno.IO.code;
+    /**
+     * The errno code for a call that failed with e. A bug of ours must not unwind the guest's stack, so it
+     * sees an I/O error instead; only proc_exit's {@link ProcExit} goes through. (Each function has its own
+     * try rather than a shared lambda runner: under TeaVM that lambda was a class and an allocation per call.)
+     */
+    private static int errno(Exception e) {
+        if (e instanceof WasiException failure) {
+            return failure.errno.code;
         }
+        if (e instanceof ProcExit exit) {
+            throw exit;
+        }
+        return Errno.IO.code;
     }
 
     // ---- guest memory helpers ----
@@ -142,7 +138,7 @@ public final class WasiPreview1 {
 
     /** Writes a NUL-terminated list: pointers at ptrsPtr, strings packed at bufPtr. */
     private int putStrings(byte[][] strings, int ptrsPtr, int bufPtr) {
-        return guard(() -> {
+        try {
             check(ptrsPtr, 4L * strings.length);
             check(bufPtr, sizeOf(strings));
             int at = bufPtr;
@@ -152,16 +148,22 @@ public final class WasiPreview1 {
                 memory.setByte(at + strings[i].length, (byte) 0);
                 at += strings[i].length + 1;
             }
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     private int putSizes(byte[][] strings, int countPtr, int sizePtr) {
-        return guard(() -> {
+        try {
             check(countPtr, 4);
             check(sizePtr, 4);
             memory.setInt(countPtr, strings.length);
             memory.setInt(sizePtr, (int) sizeOf(strings));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     private static long sizeOf(byte[][] strings) {
@@ -239,38 +241,52 @@ public final class WasiPreview1 {
     }
 
     public int clockResGet(int clockId, int resolutionPtr) {
-        return guard(() -> {
+        try {
             now(clockId);
             putLong(resolutionPtr, 1_000L);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int clockTimeGet(int clockId, long precision, int timePtr) {
-        return guard(() -> putLong(timePtr, now(clockId)));
+        try {
+            putLong(timePtr, now(clockId));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int randomGet(int bufPtr, int len) {
-        return guard(() -> {
+        try {
             check(bufPtr, len & 0xFFFFFFFFL);
             byte[] bytes = new byte[len];
             host.randomBytes(bytes);
             memory.write(bufPtr, bytes, 0, len);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     // ---- descriptors ----
 
     public int fdAdvise(int fd, long offset, long len, int advice) {
-        return guard(() -> {
+        try {
             file(fd);
             if (advice < 0 || advice > 5 || offset < 0 || len < 0) {
                 throw Errno.INVAL.error();
             }
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdAllocate(int fd, long offset, long len) {
-        return guard(() -> {
+        try {
             FileFd f = file(fd);
             f.requireWritable();
             if (offset < 0 || len <= 0) {
@@ -279,23 +295,41 @@ public final class WasiPreview1 {
             if (offset + len > f.file.size()) {
                 f.file.setSize(offset + len, vfs.now());
             }
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdClose(int fd) {
-        return guard(() -> fds.close(fd));
+        try {
+            fds.close(fd);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdDatasync(int fd) {
-        return guard(() -> fds.get(fd));
+        try {
+            fds.get(fd);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdSync(int fd) {
-        return guard(() -> fds.get(fd));
+        try {
+            fds.get(fd);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFdstatGet(int fd, int statPtr) {
-        return guard(() -> {
+        try {
             Fd f = fds.get(fd);
             check(statPtr, 24);
             memory.setLong(statPtr, 0);
@@ -303,55 +337,73 @@ public final class WasiPreview1 {
             memory.setShort(statPtr + 2, f.flags);
             memory.setLong(statPtr + 8, f.rightsBase);
             memory.setLong(statPtr + 16, f.rightsInheriting);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFdstatSetFlags(int fd, int flags) {
-        return guard(() -> {
+        try {
             if ((flags & ~0x1F) != 0) {
                 throw Errno.INVAL.error();
             }
             fds.get(fd).setFlags((short) flags);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFdstatSetRights(int fd, long rightsBase, long rightsInheriting) {
-        return guard(() -> {
+        try {
             Fd f = fds.get(fd);
             if ((rightsBase & ~f.rightsBase) != 0 || (rightsInheriting & ~f.rightsInheriting) != 0) {
                 throw Errno.NOTCAPABLE.error();
             }
             f.rightsBase = rightsBase;
             f.rightsInheriting = rightsInheriting;
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFilestatGet(int fd, int statPtr) {
-        return guard(() -> {
+        try {
             Fd f = fds.get(fd);
             putFilestat(statPtr, f.inode(), f.filetype());
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFilestatSetSize(int fd, long size) {
-        return guard(() -> {
+        try {
             FileFd f = file(fd);
             f.requireWritable();
             if (size < 0) {
                 throw Errno.INVAL.error();
             }
             f.file.setSize(size, vfs.now());
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstFlags) {
-        return guard(() -> {
+        try {
             Inode node = fds.get(fd).inode();
             if (node == null) {
                 throw Errno.BADF.error();
             }
             setTimes(node, atim, mtim, fstFlags);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     private void setTimes(Inode node, long atim, long mtim, int fstFlags) throws WasiException {
@@ -368,55 +420,73 @@ public final class WasiPreview1 {
     }
 
     public int fdPread(int fd, int iovsPtr, int iovsLen, long offset, int nreadPtr) {
-        return guard(() -> {
+        try {
             check(nreadPtr, 4);
             Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
             memory.setInt(nreadPtr, (int) fds.get(fd).pread(memory, iovs, offset));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdPwrite(int fd, int iovsPtr, int iovsLen, long offset, int nwrittenPtr) {
-        return guard(() -> {
+        try {
             check(nwrittenPtr, 4);
             Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
             memory.setInt(nwrittenPtr, (int) fds.get(fd).pwrite(memory, iovs, offset));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdRead(int fd, int iovsPtr, int iovsLen, int nreadPtr) {
-        return guard(() -> {
+        try {
             check(nreadPtr, 4);
             Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
             memory.setInt(nreadPtr, (int) fds.get(fd).read(memory, iovs));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdWrite(int fd, int iovsPtr, int iovsLen, int nwrittenPtr) {
-        return guard(() -> {
+        try {
             check(nwrittenPtr, 4);
             Iovec[] iovs = Iovec.readAll(memory, iovsPtr, iovsLen);
             memory.setInt(nwrittenPtr, (int) fds.get(fd).write(memory, iovs));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdPrestatGet(int fd, int prestatPtr) {
-        return guard(() -> {
+        try {
             DirectoryFd dir = preopen(fd);
             check(prestatPtr, 8);
             memory.setInt(prestatPtr, 0);
             memory.setInt(prestatPtr + 4, Utf8.encode(dir.preopenName).length);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdPrestatDirName(int fd, int pathPtr, int pathLen) {
-        return guard(() -> {
+        try {
             byte[] name = Utf8.encode(preopen(fd).preopenName);
             if (pathLen < name.length) {
                 throw Errno.NAMETOOLONG.error();
             }
             check(pathPtr, name.length);
             memory.write(pathPtr, name, 0, name.length);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     private DirectoryFd preopen(int fd) throws WasiException {
@@ -427,7 +497,7 @@ public final class WasiPreview1 {
     }
 
     public int fdReaddir(int fd, int bufPtr, int bufLen, long cookie, int bufusedPtr) {
-        return guard(() -> {
+        try {
             DirectoryFd dir = directory(fd);
             dir.requireRight(Rights.FD_READDIR);
             check(bufusedPtr, 4);
@@ -452,7 +522,10 @@ public final class WasiPreview1 {
                 used = putDirent(bufPtr, bufLen, used, link.sequence, link.name, link.node);
             }
             memory.setInt(bufusedPtr, used);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     /**
@@ -476,54 +549,83 @@ public final class WasiPreview1 {
     }
 
     public int fdRenumber(int from, int to) {
-        return guard(() -> fds.renumber(from, to));
+        try {
+            fds.renumber(from, to);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdSeek(int fd, long offset, int whence, int newOffsetPtr) {
-        return guard(() -> {
+        try {
             check(newOffsetPtr, 8);
             memory.setLong(newOffsetPtr, fds.get(fd).seek(offset, whence));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int fdTell(int fd, int offsetPtr) {
-        return guard(() -> {
+        try {
             check(offsetPtr, 8);
             memory.setLong(offsetPtr, fds.get(fd).seek(0, 1));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     // ---- paths ----
 
     public int pathCreateDirectory(int fd, int pathPtr, int pathLen) {
-        return guard(() -> vfs.mkdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_CREATE_DIRECTORY)));
+        try {
+            vfs.mkdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_CREATE_DIRECTORY));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathFilestatGet(int fd, int flags, int pathPtr, int pathLen, int statPtr) {
-        return guard(() -> {
+        try {
             check(statPtr, 64);
             Inode node = lookUp(fd, flags, pathPtr, pathLen, Rights.PATH_FILESTAT_GET).requireExists();
             putFilestat(statPtr, node, node.filetype());
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathFilestatSetTimes(int fd, int flags, int pathPtr, int pathLen, long atim, long mtim,
             int fstFlags) {
-        return guard(() -> setTimes(
-                lookUp(fd, flags, pathPtr, pathLen, Rights.PATH_FILESTAT_SET_TIMES).requireExists(),
-                atim, mtim, fstFlags));
+        try {
+            setTimes(
+                    lookUp(fd, flags, pathPtr, pathLen, Rights.PATH_FILESTAT_SET_TIMES).requireExists(),
+                    atim, mtim, fstFlags);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathLink(int oldFd, int oldFlags, int oldPathPtr, int oldPathLen, int newFd, int newPathPtr,
             int newPathLen) {
-        return guard(() -> vfs.link(
-                lookUp(oldFd, oldFlags, oldPathPtr, oldPathLen, Rights.PATH_LINK_SOURCE),
-                lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_LINK_TARGET)));
+        try {
+            vfs.link(
+                    lookUp(oldFd, oldFlags, oldPathPtr, oldPathLen, Rights.PATH_LINK_SOURCE),
+                    lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_LINK_TARGET));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathOpen(int fd, int dirFlags, int pathPtr, int pathLen, int oflags, long rightsBase,
             long rightsInheriting, int fdFlags, int openedFdPtr) {
-        return guard(() -> {
+        try {
             check(openedFdPtr, 4);
             DirectoryFd dir = directory(fd);
             boolean exclusive = (oflags & (OFLAG_CREAT | OFLAG_EXCL)) == (OFLAG_CREAT | OFLAG_EXCL);
@@ -567,11 +669,14 @@ public final class WasiPreview1 {
                         rightsInheriting & dir.rightsInheriting, (short) fdFlags);
             }
             memory.setInt(openedFdPtr, fds.add(opened));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathReadlink(int fd, int pathPtr, int pathLen, int bufPtr, int bufLen, int bufusedPtr) {
-        return guard(() -> {
+        try {
             check(bufusedPtr, 4);
             check(bufPtr, bufLen & 0xFFFFFFFFL);
             Inode node = lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_READLINK).requireExists();
@@ -582,37 +687,63 @@ public final class WasiPreview1 {
             int n = Math.min(target.length, bufLen);
             memory.write(bufPtr, target, 0, n);
             memory.setInt(bufusedPtr, n);
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathRemoveDirectory(int fd, int pathPtr, int pathLen) {
-        return guard(() -> vfs.rmdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_REMOVE_DIRECTORY)));
+        try {
+            vfs.rmdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_REMOVE_DIRECTORY));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathRename(int fd, int oldPathPtr, int oldPathLen, int newFd, int newPathPtr, int newPathLen) {
-        return guard(() -> vfs.rename(
-                lookUp(fd, 0, oldPathPtr, oldPathLen, Rights.PATH_RENAME_SOURCE),
-                lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_RENAME_TARGET)));
+        try {
+            vfs.rename(
+                    lookUp(fd, 0, oldPathPtr, oldPathLen, Rights.PATH_RENAME_SOURCE),
+                    lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_RENAME_TARGET));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathSymlink(int oldPathPtr, int oldPathLen, int fd, int newPathPtr, int newPathLen) {
-        return guard(() -> {
+        try {
             String target = readPath(oldPathPtr, oldPathLen);
             if (target.startsWith("/") && !directory(fd).isGuestRoot()) {
                 throw Errno.NOTCAPABLE.error();
             }
             vfs.symlink(target, lookUp(fd, 0, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
-        });
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int pathUnlinkFile(int fd, int pathPtr, int pathLen) {
-        return guard(() -> vfs.unlink(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_UNLINK_FILE)));
+        try {
+            vfs.unlink(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_UNLINK_FILE));
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     // ---- polling, processes, scheduling ----
 
     public int pollOneoff(int inPtr, int outPtr, int nsubscriptions, int neventsPtr) {
-        return guard(() -> new Poll(memory, fds, this::now, host).run(inPtr, outPtr, nsubscriptions, neventsPtr));
+        try {
+            new Poll(memory, fds, this::now, host).run(inPtr, outPtr, nsubscriptions, neventsPtr);
+            return SUCCESS;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int procExit(int code) {
@@ -624,16 +755,18 @@ public final class WasiPreview1 {
     }
 
     public int schedYield() {
-        return Errno.SUCCESS.code;
+        return SUCCESS;
     }
 
     // ---- sockets: there are none, so every descriptor is "not a socket" ----
 
     private int notSocket(int fd) {
-        return guard(() -> {
+        try {
             fds.get(fd);
-            throw Errno.NOTSOCK.error();
-        });
+            return Errno.NOTSOCK.code;
+        } catch (Exception e) {
+            return errno(e);
+        }
     }
 
     public int sockAccept(int fd, int flags, int fdPtr) {

@@ -1,7 +1,5 @@
 package org.rubyport.wasi.vfs;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.rubyport.wasi.Clock;
 import org.rubyport.wasi.Errno;
 import org.rubyport.wasi.WasiException;
@@ -62,28 +60,41 @@ public final class Vfs {
         if (!within(sandbox, base)) {
             throw Errno.NOTCAPABLE.error();
         }
-        Deque<String> parts = new ArrayDeque<>();
-        boolean trailingSlash = pushComponents(parts, path);
+        // Walks the path in place; a followed symlink replaces what has been walked with its target.
+        String rest = path;
+        int at = 0;
+        boolean trailingSlash = path.endsWith("/");
         DirectoryNode dir = base;
         int hops = 0;
         while (true) {
-            String name = parts.pollFirst();
-            boolean last = parts.isEmpty();
+            at = skipSlashes(rest, at);
+            String name;
+            if (at == rest.length()) {
+                name = "."; // a symlink to "/" leaves no component
+            } else {
+                int end = rest.indexOf('/', at);
+                name = rest.substring(at, end < 0 ? rest.length() : end);
+                at += name.length();
+            }
+            boolean last = skipSlashes(rest, at) == rest.length();
             Inode node = child(sandbox, dir, name);
             if (node instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
                 if (++hops > MAX_SYMLINK_HOPS) {
                     throw Errno.LOOP.error();
                 }
-                if (link.target.isEmpty()) {
+                String target = link.target;
+                if (target.isEmpty()) {
                     throw Errno.NOENT.error();
                 }
-                if (link.target.charAt(0) == '/') {
+                if (target.charAt(0) == '/') {
                     if (!absoluteLinks) {
                         throw Errno.NOTCAPABLE.error();
                     }
                     dir = sandbox;
                 }
-                trailingSlash |= pushComponents(parts, link.target) && last;
+                trailingSlash |= last && target.endsWith("/");
+                rest = last ? target : target + "/" + rest.substring(at);
+                at = 0;
                 continue;
             }
             if (last) {
@@ -100,6 +111,13 @@ public final class Vfs {
             }
             dir = next;
         }
+    }
+
+    private static int skipSlashes(String path, int at) {
+        while (at < path.length() && path.charAt(at) == '/') {
+            at++;
+        }
+        return at;
     }
 
     /**
@@ -127,24 +145,6 @@ public final class Vfs {
             default:
                 return dir.get(name);
         }
-    }
-
-    /** Puts path's components in front of parts; "." stands for an empty path. Returns whether it ends with '/'. */
-    private static boolean pushComponents(Deque<String> parts, String path) {
-        int pushed = 0;
-        int end = path.length();
-        while (end > 0) {
-            int start = path.lastIndexOf('/', end - 1) + 1;
-            if (start < end) {
-                parts.addFirst(path.substring(start, end));
-                pushed++;
-            }
-            end = start - 1;
-        }
-        if (pushed == 0) {
-            parts.addFirst(".");
-        }
-        return path.endsWith("/");
     }
 
     /** Creates a directory at lk; EEXIST when the name is taken. */
