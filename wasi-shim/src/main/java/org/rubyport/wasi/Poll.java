@@ -5,6 +5,9 @@ package org.rubyport.wasi;
  * the earliest clock subscription through the host.
  */
 final class Poll {
+    /** The wait for a timeout too large to mean anything but "never"; below the no-clock marker. */
+    private static final long NEVER = Long.MAX_VALUE - 1;
+
     private static final int SUBSCRIPTION_SIZE = 48;
     private static final int EVENT_SIZE = 32;
 
@@ -48,8 +51,11 @@ final class Poll {
                 boolean absolute = (memory.getShort(sub + 40) & WasiPreview1.SUBCLOCK_ABSTIME) != 0;
                 try {
                     long now = clocks.now(clockId); // also refuses an unknown clock, relative or not
-                    long relative = absolute ? timeout - now : timeout;
-                    deadlines[i] = Math.max(0, relative);
+                    // Timeouts are unsigned: one of 2^63 ns or more (292 years) stands for "never".
+                    long relative = absolute
+                            ? (Long.compareUnsigned(timeout, now) <= 0 ? 0 : timeout - now)
+                            : timeout;
+                    deadlines[i] = relative < 0 ? NEVER : relative;
                     wait = Math.min(wait, deadlines[i]);
                 } catch (WasiException e) {
                     events = putEvent(outPtr, events, userdata, e.errno, type, 0);

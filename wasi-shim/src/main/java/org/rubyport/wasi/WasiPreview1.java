@@ -292,6 +292,9 @@ public final class WasiPreview1 {
             if (offset < 0 || len <= 0) {
                 throw Errno.INVAL.error();
             }
+            if (len > FileNode.MAX_SIZE - offset) {
+                throw Errno.FBIG.error(); // also where offset + len would overflow and look small
+            }
             if (offset + len > f.file.size()) {
                 f.file.setSize(offset + len, vfs.now());
             }

@@ -51,6 +51,20 @@ class PollTest {
     }
 
     @Test
+    void timeoutsOfTwoToTheSixtyThreeOrMoreAreUnsignedAndMeanNever() {
+        int in = g.alloc(48);
+        int out = g.alloc(32);
+        int n = g.alloc(4);
+        clock(in, 1, 1, 0x8000_0000_0000_0000L, false);
+        ok(w.pollOneoff(in, out, 1, n));
+        g.clock.monotonic = 5;
+        clock(in, 2, 1, -1L, true);
+        ok(w.pollOneoff(in, out, 1, n));
+        assertEquals(List.of(Long.MAX_VALUE - 1, Long.MAX_VALUE - 1), g.host.sleeps,
+                "not a timeout already past");
+    }
+
+    @Test
     void anAbsoluteClockSleepsUntilItsDeadline() {
         int in = g.alloc(48);
         int out = g.alloc(32);

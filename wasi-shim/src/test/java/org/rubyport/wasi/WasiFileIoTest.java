@@ -220,6 +220,8 @@ class WasiFileIoTest {
         assertEquals(8, node("f").size());
         ok(w.fdAllocate(fd, 0, 1));
         assertEquals(8, node("f").size(), "allocate never shrinks");
+        assertErrno(Errno.FBIG, w.fdAllocate(fd, Long.MAX_VALUE - 1, 10), "offset + len overflows");
+        assertErrno(Errno.FBIG, w.fdAllocate(fd, 8, FileNode.MAX_SIZE));
         assertErrno(Errno.INVAL, w.fdFilestatSetSize(fd, -1));
         assertErrno(Errno.FBIG, w.fdFilestatSetSize(fd, FileNode.MAX_SIZE + 1));
         assertEquals(8, node("f").size());
