@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 test.beforeAll(async () => {
-  // boot.js as the service worker uses it, for the Ruby test below.
-  await build({ stdin: { contents: 'export * from "./boot.js";', resolveDir: path.join(root, "playground/src/main/js"),
+  // boot.js and the WASI runtime as the service worker uses them.
+  await build({ stdin: { contents: 'export * from "./boot.js"; export { AppWasi } from "./app-wasi.js";', resolveDir: path.join(root, "playground/src/main/js"),
     loader: "js" }, bundle: true, format: "esm", target: "es2022", logLevel: "warning", conditions: ["browser"],
   outfile: path.join(root, "playwright-tests/fixtures/.generated/bundle-ruby.js") });
 });

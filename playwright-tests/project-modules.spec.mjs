@@ -16,7 +16,8 @@ test.beforeAll(async () => {
   const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning", conditions: ["browser"] };
   await build({ ...common, entryPoints: [path.join(js, "project/index.js")], outfile: path.join(generated, "project-modules.js") });
   // Ruby itself, for running the examples: boot.js as the playground uses it.
-  await build({ ...common, stdin: { contents: 'export * from "./boot.js";', resolveDir: js, loader: "js" },
+  await build({ ...common, stdin: { contents: 'export * from "./boot.js"; export { JavaWasi } from "./wasi.js";',
+    resolveDir: js, loader: "js" },
     outfile: path.join(generated, "ruby-boot.js") });
 });
 
@@ -491,11 +492,12 @@ test.describe("examples.js on ruby.wasm", () => {
   async function runExample(page, id, input = "") {
     await openFixture(page);
     return page.evaluate(async ({ id, input }) => {
-      const { compileRuby, createRubyVM } = await import("./.generated/ruby-boot.js");
+      const { compileRuby, createRubyVM, JavaWasi } = await import("./.generated/ruby-boot.js");
       const example = window.projectModules.EXAMPLES.find((e) => e.id === id);
       let pending = new TextEncoder().encode(input);
       let output = "";
       const { vm, wasi } = await createRubyVM(await compileRuby("/ruby+stdlib.wasm"), {
+        Wasi: JavaWasi,
         stdin: (max) => {
           if (pending.length === 0) return null;
           const chunk = pending.subarray(0, max);

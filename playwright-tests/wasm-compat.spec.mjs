@@ -13,6 +13,7 @@ test.beforeAll(async () => {
   // What the service worker uses to start Ruby and the SQLite host, for the fixture page.
   await build({ stdin: { contents: [
     'export { compileRuby, createRubyVM } from "./boot.js";',
+    'export { AppWasi } from "./app-wasi.js";',
     'export { startSqliteHost } from "./apps/sqlite-host.js";',
     'export { default as sqlite3InitModule } from "@sqlite.org/sqlite-wasm";',
   ].join("\n"), resolveDir: path.join(root, "playground/src/main/js"), loader: "js" }, bundle: true, format: "esm",

@@ -11,14 +11,14 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { RubyVM } from "@ruby/wasm-wasi/dist/vm";
-import { JavaWasi } from "../playground/src/main/js/wasi.js";
+import { AppWasi } from "../playground/src/main/js/app-wasi.js";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const [bundlePath, outDir] = process.argv.slice(2);
 const bridge = await readFile(path.join(root, "playground/src/main/ruby/rack_bridge.rb"), "utf8");
 const module = await WebAssembly.compile(await readFile(path.join(root, "node_modules/@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm")));
 
-const wasi = new JavaWasi({ args: ["ruby.wasm"], stderr: (line) => process.stderr.write(`${line}\n`) });
+const wasi = new AppWasi({ args: ["ruby.wasm"], stderr: (line) => process.stderr.write(`${line}\n`) });
 const manifest = wasi.mountBundle(new Uint8Array(await readFile(bundlePath)));
 wasi.writeFile("/rubyport/rack_bridge.rb", bridge);
 wasi.writeFile("/rubyport/manifest.json", JSON.stringify(manifest));

@@ -1,6 +1,5 @@
 // Starting Ruby: compile the wasm from our own origin, then create a RubyVM over the Java WASI runtime.
 import { RubyVM } from "@ruby/wasm-wasi/dist/vm";
-import { JavaWasi } from "./wasi.js";
 import { captureSnapshot, deleteSnapshot, loadSnapshot, restoreSnapshot, storeSnapshot } from "./vm-snapshot.js";
 
 const RUBY_ARGS = ["ruby.wasm", "-EUTF-8", "-e_=0"];
@@ -40,9 +39,10 @@ export async function compileRuby(url) {
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
+ * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
-export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, snapshot = false, wasi: reused } = {}) {
-  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused };
+export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, snapshot = false, wasi: reused } = {}) {
+  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused, Wasi };
   const known = snapshot && moduleSources.get(module);
   if (known) {
     // The snapshot loaded during the compile serves the first VM; later ones look again (one may have
@@ -53,10 +53,10 @@ export async function createRubyVM(module, { env = {}, stdin, stdout, stderr, sn
     if (restored) return restored;
     if (!snapshotting.has(known.source)) {
       snapshotting.add(known.source);
-      whenIdle(() => snapshotInBackground(module, known.source).finally(() => snapshotting.delete(known.source)));
+      whenIdle(() => snapshotInBackground(module, known.source, Wasi).finally(() => snapshotting.delete(known.source)));
     }
   }
-  const wasi = reused ?? new JavaWasi(options);
+  const wasi = reused ?? new Wasi(options);
   const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
   return { vm, wasi };
 }
@@ -72,9 +72,9 @@ function whenIdle(fn) {
  * after the caller's VM has started (the page's first output does not wait for it), and a pristine VM is
  * what later visits must restore, whatever the page's own code does.
  */
-async function snapshotInBackground(module, source) {
+async function snapshotInBackground(module, source, Wasi) {
   try {
-    const { instance } = await RubyVM.instantiateModule({ module, wasip1: new JavaWasi({ args: ["ruby.wasm"] }),
+    const { instance } = await RubyVM.instantiateModule({ module, wasip1: new Wasi({ args: ["ruby.wasm"] }),
       args: RUBY_ARGS });
     await storeSnapshot(source, captureSnapshot(instance.exports.memory));
   } catch {
@@ -87,7 +87,7 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
   const encoded = await snapshot;
   if (!encoded) return null;
   try {
-    const wasi = options.reused ?? new JavaWasi(options);
+    const wasi = options.reused ?? new options.Wasi(options);
     const vm = await instantiateSnapshot(module, encoded, wasi);
     // The snapshot's ENV is the one it was booted with: this page's replaces it.
     const pairs = Object.entries(options.env).map(([k, v]) => `${rubyStringLiteral(k)} => ${rubyStringLiteral(String(v))}`);

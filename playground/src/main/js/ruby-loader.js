@@ -1,5 +1,6 @@
 // /ruby.js: a drop-in for ruby.wasm's browser.script.iife.js that loads Ruby from this origin.
 import { compileRuby, createRubyVM } from "./boot.js";
+import { JavaWasi } from "./wasi.js";
 import { parseDataEnv, runRubyScripts } from "./script-tags.js";
 
 // Read while this script is being executed: currentScript is null afterwards.
@@ -13,6 +14,7 @@ const printLines = (print) => (text) => {
 async function main() {
   const module = await compileRuby(wasmUrl);
   const { vm, wasi } = await createRubyVM(module, {
+    Wasi: JavaWasi,
     env: parseDataEnv(loaderTag),
     stdout: printLines(console.log),
     stderr: printLines(console.warn),

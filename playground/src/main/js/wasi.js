@@ -1,118 +1,12 @@
-// The guest's wasi_snapshot_preview1 imports, served by the Java runtime that TeaVM compiled to runtime.js.
+// The WASI runtime for pages and workers (/wasi.js, /ruby.js, the playground): runtime.js, without app bundles.
 import * as runtime from "../../../target/javascript/runtime.js";
+import { JavaWasiBase } from "./java-wasi.js";
 
-/** The 46 preview1 functions; each maps to the Java export of the same name in camelCase. */
-export const WASI_FUNCTIONS = [
-  "args_get", "args_sizes_get", "environ_get", "environ_sizes_get", "clock_res_get", "clock_time_get",
-  "fd_advise", "fd_allocate", "fd_close", "fd_datasync", "fd_fdstat_get", "fd_fdstat_set_flags",
-  "fd_fdstat_set_rights", "fd_filestat_get", "fd_filestat_set_size", "fd_filestat_set_times", "fd_pread",
-  "fd_prestat_get", "fd_prestat_dir_name", "fd_pwrite", "fd_read", "fd_readdir", "fd_renumber", "fd_seek",
-  "fd_sync", "fd_tell", "fd_write", "path_create_directory", "path_filestat_get", "path_filestat_set_times",
-  "path_link", "path_open", "path_readlink", "path_remove_directory", "path_rename", "path_symlink",
-  "path_unlink_file", "poll_oneoff", "proc_exit", "proc_raise", "sched_yield", "random_get", "sock_accept",
-  "sock_recv", "sock_send", "sock_shutdown",
-];
+export { ProcExit, WASI_FUNCTIONS } from "./java-wasi.js";
 
-const camelCase = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-
-/** Thrown through the guest's stack when it calls proc_exit; carries the exit code. */
-export class ProcExit extends Error {
-  constructor(code) {
-    super(`exit with code ${code}`);
-    this.code = code;
-  }
-}
-
-/**
- * A WASI preview1 implementation in the shape @ruby/wasm-wasi's RubyVM expects: `wasiImport` and
- * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time (the rest is passed on
- * before stdin is read or the guest sleeps, and on flush()).
- */
-export class JavaWasi {
-  constructor({ args = [], env = {}, preopens = ["/"], stdin = () => null, stdout = () => {}, stderr = () => {} } = {}) {
-    const envList = Object.entries(env).map(([key, value]) => `${key}=${value}`);
-    // stdin(max) returns up to max bytes (Uint8Array) or null at end of input; it may block (in a worker).
-    const readStdin = (max) => {
-      const bytes = stdin(max);
-      return bytes && bytes.length ? new Int8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, max)) : null;
-    };
-    this.handle = runtime.create({ args, env: envList, preopens, stdin: readStdin, stdout, stderr });
-    this.wasiImport = {};
-    for (const name of WASI_FUNCTIONS) {
-      // A bound static export keeps the hot path free of wrapper frames.
-      this.wasiImport[name] = runtime[camelCase(name)].bind(null, this.handle);
-    }
-    // Exiting must unwind the guest's stack, so it is the one import that throws.
-    this.wasiImport.proc_exit = (code) => {
-      this.flush();
-      throw new ProcExit(code);
-    };
-  }
-
-  /** Runs a command module's _start; returns its exit code (0 when it returns normally). */
-  start(instance) {
-    runtime.attachMemory(this.handle, instance.exports.memory);
-    try {
-      instance.exports._start();
-      return 0;
-    } catch (e) {
-      if (e instanceof ProcExit) return e.code;
-      throw e;
-    } finally {
-      this.flush();
-    }
-  }
-
-  /** Writes a whole file (Uint8Array or string) at an absolute path, creating parent directories. */
-  writeFile(path, data) {
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    const errno = runtime.writeFile(this.handle, path, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-    if (errno !== 0) throw new Error(`cannot write ${path}: WASI errno ${errno}`);
-  }
-
-  /** Creates a directory and its parents at an absolute path. */
-  makeDirectories(path) {
-    const errno = runtime.makeDirectories(this.handle, path);
-    if (errno !== 0) throw new Error(`cannot create directory ${path}: WASI errno ${errno}`);
-  }
-
-  /** Makes path and everything below it read-only for the guest (EROFS on change), as a read-only mount. */
-  makeReadOnly(path) {
-    const errno = runtime.makeReadOnly(this.handle, path);
-    if (errno !== 0) throw new Error(`cannot make ${path} read-only: WASI errno ${errno}`);
-  }
-
-  /**
-   * Checks an app bundle (.rpk bytes) and mounts its trees (the app at /app, gems under /gems); returns its
-   * manifest. A damaged, truncated or foreign file throws an Error whose message says what to do.
-   */
-  mountBundle(bytes) {
-    const [manifest, error] = runtime.mountBundle(this.handle, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-    if (error != null) throw new Error(error);
-    return JSON.parse(manifest);
-  }
-
-  /** The bytes of the file at an absolute path, or null. */
-  readFile(path) {
-    const bytes = runtime.readFile(this.handle, path);
-    return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  }
-
-  /** Connects the instance's memory without running anything in it (for a restored memory snapshot). */
-  attach(instance) {
-    runtime.attachMemory(this.handle, instance.exports.memory);
-  }
-
-  /** Connects the instance's memory and runs its reactor initialiser. */
-  initialize(instance) {
-    runtime.attachMemory(this.handle, instance.exports.memory);
-    if (instance.exports._initialize) {
-      instance.exports._initialize();
-    }
-  }
-
-  /** Passes on output held back waiting for a newline. */
-  flush() {
-    runtime.flush(this.handle);
+/** A WASI preview1 implementation for @ruby/wasm-wasi's RubyVM or any wasm32-wasi program; see JavaWasiBase. */
+export class JavaWasi extends JavaWasiBase {
+  constructor(options) {
+    super(runtime, options);
   }
 }

@@ -1,7 +1,7 @@
 // One packed Rack app inside the service worker: its bundle mounted in a Ruby VM of its own, booted on
 // first use and reused for every later request.
 import { createRubyVM, instantiateSnapshot, moduleSource } from "../boot.js";
-import { JavaWasi } from "../wasi.js";
+import { AppWasi } from "../app-wasi.js";
 import { APP_CACHE_NAME, captureSnapshot, deleteSnapshot, loadSnapshot, storeSnapshot } from "../vm-snapshot.js";
 import bridgeSource from "../../ruby/rack_bridge.rb";
 
@@ -132,7 +132,7 @@ export class AppHost {
   /** A VM booted with the app's files (mounted on the first boot, kept from the last VM after that). */
   async startRuby(module, bundle) {
     // Ruby's start-up snapshot (left by any page of this origin) spares most of Ruby's own boot.
-    const { vm, wasi, restored = false } = await createRubyVM(module, { ...this.output(), snapshot: true,
+    const { vm, wasi, restored = false } = await createRubyVM(module, { Wasi: AppWasi, ...this.output(), snapshot: true,
       wasi: this.wasi });
     this.restoredFrom = restored ? "ruby" : null;
     this.mount(wasi, bundle);
@@ -145,7 +145,7 @@ export class AppHost {
    */
   async restoreApp(module, encoded, bundle) {
     try {
-      const wasi = this.wasi ?? new JavaWasi({ args: ["ruby.wasm"], ...this.output() });
+      const wasi = this.wasi ?? new AppWasi({ args: ["ruby.wasm"], ...this.output() });
       const vm = await instantiateSnapshot(module, encoded, wasi);
       this.mount(wasi, bundle);
       await this.openDatabases();

@@ -1,6 +1,7 @@
 // A dedicated worker that boots one Ruby VM, then runs one project in it on request. The page terminates
 // the worker to stop a run, and keeps a booted spare so that the next run starts at once.
 import { createRubyVM } from "../boot.js";
+import { JavaWasi } from "../wasi.js";
 import { blockingStdin } from "./stdin-channel.js";
 import runnerSource from "../../ruby/runner.rb";
 
@@ -12,6 +13,7 @@ const post = (message) => self.postMessage(message);
 async function boot({ module, stdinBuffer }) {
   const stdin = stdinBuffer ? blockingStdin(stdinBuffer, () => post({ type: "stdin" })) : () => null;
   ({ vm, wasi } = await createRubyVM(module, {
+    Wasi: JavaWasi,
     stdin,
     stdout: (text) => post({ type: "output", stream: "stdout", text }),
     stderr: (text) => post({ type: "output", stream: "stderr", text }),

@@ -3,21 +3,21 @@ package org.rubyport.host;
 import java.util.Arrays;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
-import org.rubyport.wasi.bundle.BundleException;
 import org.rubyport.wasi.vfs.HostFiles;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The ES module TeaVM builds (runtime.js). Each WASI function is a static export taking the runtime's
- * handle first: exported statics cost a few ns per call, instance methods ~200 ns (see DESIGN.md), and
- * every guest syscall crosses here. wasi.js binds the handle to build the guest's import object.
+ * The ES module TeaVM builds (runtime.js), and the base of {@link AppRuntimeExports} (app-runtime.js).
+ * Each WASI function is a static export taking the runtime's handle first: exported statics cost a few ns
+ * per call, instance methods ~200 ns (see DESIGN.md), and every guest syscall crosses here. java-wasi.js
+ * binds the handle to build the guest's import object.
  */
-public final class WasiExports {
-    private static Session[] runtimes = new Session[4];
+public class WasiExports {
+    static Session[] runtimes = new Session[4];
     private static int count;
 
-    private WasiExports() {
+    WasiExports() {
     }
 
     /** Creates a runtime over a fresh file system with the given preopens; returns its handle. */
@@ -75,19 +75,6 @@ public final class WasiExports {
     @JSExport
     public static int makeReadOnly(int h, String path) {
         return change(h, files -> files.makeReadOnly(path));
-    }
-
-    /**
-     * Checks an app bundle and mounts it into runtime h's files: returns [manifest JSON, null], or
-     * [null, a message saying what is wrong with the bundle].
-     */
-    @JSExport
-    public static String[] mountBundle(int h, Int8Array bytes) {
-        try {
-            return new String[] {runtimes[h].mountBundle(bytes.copyToJavaArray()), null};
-        } catch (BundleException e) {
-            return new String[] {null, e.getMessage()};
-        }
     }
 
     /** The content of the file at an absolute VFS path, or null when there is none. */
