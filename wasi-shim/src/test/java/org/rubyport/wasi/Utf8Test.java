@@ -44,4 +44,26 @@ class Utf8Test {
             assertEquals(Errno.ILSEQ, e.errno);
         }
     }
+
+    @Test
+    void lengthsAndEncodingAgreeWithTheJdk() {
+        for (String s : new String[] {"", "plain", "é", "日本語", "🎉x", "\u0080\u07FF\u0800\uFFFF", "\uDBFF\uDFFF"}) {
+            byte[] jdk = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertArrayEquals(jdk, Utf8.encode(s), s);
+            assertEquals(jdk.length, Utf8.encodedLength(s), s);
+        }
+        // A lone surrogate cannot be encoded: it becomes U+FFFD (the JDK writes '?' instead).
+        assertArrayEquals(bytes('a', 0xEF, 0xBF, 0xBD, 'b'), Utf8.encode("a\uD800b"));
+        assertEquals(5, Utf8.encodedLength("a\uD800b"));
+    }
+
+    @Test
+    void aSliceDecodesAloneAndLenientDecodingReplacesWhatIsMalformed() throws WasiException {
+        byte[] b = bytes('x', 0xC3, 0xA9, 'y', 0xFF, 'z');
+        assertEquals("\u00E9y", Utf8.decodeStrict(b, 1, 3));
+        assertThrows(WasiException.class, () -> Utf8.decodeStrict(b, 1, 1), "a sequence cut by the slice's end");
+        assertEquals("x\u00E9y\uFFFDz", Utf8.decodeLenient(b, 0, b.length));
+        assertEquals("\uFFFD\uFFFD", Utf8.decodeLenient(bytes(0xE6, 0x97), 0, 2), "each byte of a truncated sequence");
+        assertEquals("\uD83C\uDF89", Utf8.decodeLenient(bytes(0xF0, 0x9F, 0x8E, 0x89), 0, 4));
+    }
 }

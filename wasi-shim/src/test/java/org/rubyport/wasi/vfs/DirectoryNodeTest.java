@@ -52,4 +52,37 @@ class DirectoryNodeTest {
         assertThrows(UnsupportedOperationException.class, () -> dir.entries().clear());
         assertEquals(4, dir.entries().size());
     }
+
+    @Test
+    void listingsResumeBySequenceThroughRemovalsAndCompaction() {
+        DirectoryNode dir = new DirectoryNode(1, 0);
+        for (int i = 0; i < 100; i++) {
+            dir.put("f" + i, new FileNode(10 + i, 0), 0);
+        }
+        int resumeAt = listed(dir, 0).get(50).sequence;
+        for (int i = 0; i < 100; i += 3) {
+            dir.remove("f" + i, 0); // 34 removals: unlinked links are dropped once they are over half
+        }
+        for (int i = 1; i < 100; i += 3) {
+            dir.remove("f" + i, 0);
+        }
+        dir.put("late", new FileNode(999, 0), 0);
+        List<String> names = listed(dir, resumeAt).stream().map(link -> link.name).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 50; i < 100; i++) {
+            if (i % 3 == 2) {
+                expected.add("f" + i);
+            }
+        }
+        expected.add("late");
+        assertEquals(expected, names, "the survivors from the resumed place on, then the new name");
+        assertEquals(34, listed(dir, 0).size());
+        assertEquals(List.of(), listed(dir, Long.MAX_VALUE), "a cookie past the end lists nothing");
+    }
+
+    private static List<DirectoryNode.Link> listed(DirectoryNode dir, long from) {
+        List<DirectoryNode.Link> links = new java.util.ArrayList<>();
+        dir.listingFrom(from).forEach(links::add);
+        return links;
+    }
 }
