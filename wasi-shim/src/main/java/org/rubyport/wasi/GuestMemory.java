@@ -30,9 +30,25 @@ public interface GuestMemory {
     /** Copies src[off, off+len) into guest memory at ptr. */
     void write(int ptr, byte[] src, int off, int len);
 
-    /** Whether [ptr, ptr+len) lies inside memory (pointers are unsigned 32-bit in the guest). */
-    default boolean contains(int ptr, long len) {
-        long start = ptr & 0xFFFFFFFFL;
-        return len >= 0 && len <= size() - start; // not start + len, which a huge len overflows
+    /**
+     * Whether [ptr, ptr+len) lies inside memory (pointers are unsigned 32-bit in the guest). Sizes are
+     * doubles, exact far past 2^32: a Java long is a BigInt under TeaVM, and this runs on every call.
+     */
+    default boolean contains(int ptr, double len) {
+        return len >= 0 && len <= size() - unsigned(ptr); // not start + len, which could be rounded
+    }
+
+    /**
+     * The UTF-8 text at [ptr, ptr+len), which must be in memory; EILSEQ when it is not well-formed.
+     * Implementations may decode in place; this one copies into scratch (at least len bytes).
+     */
+    default String readUtf8(int ptr, int len, byte[] scratch) throws WasiException {
+        read(ptr, scratch, 0, len);
+        return Utf8.decodeStrict(scratch, 0, len);
+    }
+
+    /** A guest's unsigned 32-bit value. */
+    static double unsigned(int value) {
+        return value < 0 ? value + 4294967296.0 : value;
     }
 }

@@ -33,8 +33,8 @@ final class Poll {
         if (count <= 0) {
             throw Errno.INVAL.error();
         }
-        if (!memory.contains(inPtr, (long) count * SUBSCRIPTION_SIZE)
-                || !memory.contains(outPtr, (long) count * EVENT_SIZE) || !memory.contains(neventsPtr, 4)) {
+        if (!memory.contains(inPtr, (double) count * SUBSCRIPTION_SIZE)
+                || !memory.contains(outPtr, (double) count * EVENT_SIZE) || !memory.contains(neventsPtr, 4)) {
             throw Errno.FAULT.error();
         }
         long[] deadlines = new long[count];

@@ -32,7 +32,12 @@ public final class Utf8 {
 
     public static byte[] encode(String s) {
         byte[] out = new byte[encodedLength(s)];
-        int at = 0;
+        encode(s, out, 0);
+        return out;
+    }
+
+    /** Writes s at out[at], which has room for {@link #encodedLength} bytes; returns where it ends. */
+    public static int encode(String s, byte[] out, int at) {
         for (int i = 0; i < s.length(); i++) {
             int c = s.charAt(i);
             if (c < 0x80) {
@@ -56,7 +61,7 @@ public final class Utf8 {
             }
             out[at++] = (byte) (0x80 | c & 0x3F);
         }
-        return out;
+        return at;
     }
 
     /** Decodes bytes, or throws EILSEQ when they are not well-formed UTF-8. */

@@ -45,6 +45,8 @@ public final class WasiPreview1 {
     private GuestMemory memory;
     /** Scratch space for the path of the call under way; paths are at most 4096 bytes. */
     private final byte[] pathBytes = new byte[4096];
+    /** Scratch space for the dirent being written by fd_readdir. */
+    private byte[] direntBytes = new byte[24 + 256];
 
     private WasiPreview1(Builder b) {
         this.args = encodeAll(b.args);
@@ -111,7 +113,7 @@ public final class WasiPreview1 {
 
     // ---- guest memory helpers ----
 
-    private void check(int ptr, long len) throws WasiException {
+    private void check(int ptr, double len) throws WasiException {
         if (!memory.contains(ptr, len)) {
             throw Errno.FAULT.error();
         }
@@ -128,18 +130,17 @@ public final class WasiPreview1 {
     }
 
     private String readPath(int ptr, int len) throws WasiException {
-        check(ptr, len & 0xFFFFFFFFL);
+        check(ptr, GuestMemory.unsigned(len));
         if (len > 4096 || len < 0) {
             throw Errno.NAMETOOLONG.error();
         }
-        memory.read(ptr, pathBytes, 0, len);
-        return Utf8.decodeStrict(pathBytes, 0, len);
+        return memory.readUtf8(ptr, len, pathBytes);
     }
 
     /** Writes a NUL-terminated list: pointers at ptrsPtr, strings packed at bufPtr. */
     private int putStrings(byte[][] strings, int ptrsPtr, int bufPtr) {
         try {
-            check(ptrsPtr, 4L * strings.length);
+            check(ptrsPtr, 4.0 * strings.length);
             check(bufPtr, sizeOf(strings));
             int at = bufPtr;
             for (int i = 0; i < strings.length; i++) {
@@ -261,7 +262,7 @@ public final class WasiPreview1 {
 
     public int randomGet(int bufPtr, int len) {
         try {
-            check(bufPtr, len & 0xFFFFFFFFL);
+            check(bufPtr, GuestMemory.unsigned(len));
             byte[] bytes = new byte[len];
             host.randomBytes(bytes);
             memory.write(bufPtr, bytes, 0, len);
@@ -504,7 +505,7 @@ public final class WasiPreview1 {
             DirectoryFd dir = directory(fd);
             dir.requireRight(Rights.FD_READDIR);
             check(bufusedPtr, 4);
-            check(bufPtr, bufLen & 0xFFFFFFFFL);
+            check(bufPtr, GuestMemory.unsigned(bufLen));
             if (cookie < 0) {
                 throw Errno.INVAL.error();
             }
@@ -539,14 +540,17 @@ public final class WasiPreview1 {
         if (used >= bufLen) {
             return used;
         }
-        byte[] nameBytes = Utf8.encode(name);
-        byte[] entry = new byte[24 + nameBytes.length];
+        int nameLength = Utf8.encodedLength(name);
+        if (direntBytes.length < 24 + nameLength) {
+            direntBytes = new byte[24 + nameLength];
+        }
+        byte[] entry = direntBytes;
         LittleEndian.putLong(entry, 0, cookie + 1);
         LittleEndian.putLong(entry, 8, node.ino);
-        LittleEndian.putInt(entry, 16, nameBytes.length);
+        LittleEndian.putInt(entry, 16, nameLength);
         LittleEndian.putInt(entry, 20, node.filetype());
-        System.arraycopy(nameBytes, 0, entry, 24, nameBytes.length);
-        int n = Math.min(entry.length, bufLen - used);
+        Utf8.encode(name, entry, 24);
+        int n = Math.min(24 + nameLength, bufLen - used);
         memory.write(bufPtr + used, entry, 0, n);
         return used + n;
     }
@@ -681,7 +685,7 @@ public final class WasiPreview1 {
     public int pathReadlink(int fd, int pathPtr, int pathLen, int bufPtr, int bufLen, int bufusedPtr) {
         try {
             check(bufusedPtr, 4);
-            check(bufPtr, bufLen & 0xFFFFFFFFL);
+            check(bufPtr, GuestMemory.unsigned(bufLen));
             Inode node = lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_READLINK).requireExists();
             if (!(node instanceof SymlinkNode link)) {
                 throw Errno.INVAL.error();

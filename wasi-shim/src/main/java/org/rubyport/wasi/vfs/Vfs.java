@@ -152,8 +152,9 @@ public final class Vfs {
         lk.requireNamed(Errno.EXIST);
         lk.requireAbsent();
         lk.parent().requireWritable();
-        DirectoryNode dir = new DirectoryNode(nextIno++, now());
-        lk.parent().put(lk.name(), dir, now());
+        long now = now();
+        DirectoryNode dir = new DirectoryNode(nextIno++, now);
+        lk.parent().put(lk.name(), dir, now);
         return dir;
     }
 
@@ -165,8 +166,9 @@ public final class Vfs {
             throw Errno.ISDIR.error();
         }
         lk.parent().requireWritable();
-        FileNode file = new FileNode(nextIno++, now());
-        lk.parent().put(lk.name(), file, now());
+        long now = now();
+        FileNode file = new FileNode(nextIno++, now);
+        lk.parent().put(lk.name(), file, now);
         return file;
     }
 
@@ -185,8 +187,9 @@ public final class Vfs {
             throw Errno.NOENT.error();
         }
         lk.parent().requireWritable();
-        SymlinkNode link = new SymlinkNode(nextIno++, now(), target);
-        lk.parent().put(lk.name(), link, now());
+        long now = now();
+        SymlinkNode link = new SymlinkNode(nextIno++, now, target);
+        lk.parent().put(lk.name(), link, now);
         return link;
     }
 
@@ -203,8 +206,9 @@ public final class Vfs {
             throw Errno.NOENT.error();
         }
         newName.parent().requireWritable();
-        newName.parent().put(newName.name(), node, now());
-        node.ctim = now();
+        long now = now();
+        newName.parent().put(newName.name(), node, now);
+        node.ctim = now;
     }
 
     /** Removes a name of a non-directory. */
