@@ -42,6 +42,7 @@ export async function compileRuby(url) {
  * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
 export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, snapshot = false, wasi: reused } = {}) {
+  if (typeof Wasi !== "function") throw new TypeError("createRubyVM needs Wasi: JavaWasi (wasi.js) or AppWasi (app-wasi.js)");
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused, Wasi };
   const known = snapshot && moduleSources.get(module);
   if (known) {

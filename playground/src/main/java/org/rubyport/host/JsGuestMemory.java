@@ -95,7 +95,6 @@ final class JsGuestMemory implements GuestMemory {
         copyIn(src, off, bytes, ptr, len);
     }
 
-    /** Copies guest bytes into a Java array without per-byte work: a byte[] is an Int8Array under TeaVM. */
     /** The text, or null when the bytes are not well-formed UTF-8 (a leading BOM is kept: it is part of a name). */
     @JSBody(params = { "decoder", "guest", "ptr", "len" },
             script = "try { return decoder.decode(guest.subarray(ptr, ptr + len)); } catch (e) { return null; }")
@@ -107,6 +106,7 @@ final class JsGuestMemory implements GuestMemory {
     @JSBody(params = { "buffer" }, script = "return typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;")
     private static native boolean isShared(ArrayBuffer buffer);
 
+    /** Copies guest bytes into a Java array without per-byte work: a byte[] is an Int8Array under TeaVM. */
     @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "dst.set(guest.subarray(ptr, ptr + len), off);")
     private static native void copy(Int8Array guest, int ptr, @JSByRef byte[] dst, int off, int len);
 
