@@ -19,6 +19,7 @@ function expectations(source) {
     stdout: stdout.length ? `${stdout.join("\n")}\n` : "",
     preopens: preopens.length ? preopens : ["/"],
     readOnly: lines.map((l) => l.match(/^\/\/\s*readonly:\s*(\S+) (.*)$/)).filter(Boolean).map((m) => [m[1], m[2]]),
+    fileSpace: value(/^\/\/\s*file-space:\s*(\d+)\s*$/).map(Number)[0],
   };
 }
 
@@ -29,10 +30,11 @@ for (const file of readdirSync(sources).filter((f) => f.endsWith(".c")).sort()) 
     expect(existsSync(wasmPath), `${wasmPath} is built by the JVM tests: run mvn test (scripts/test.sh) first`).toBe(true);
     const expected = expectations(path.join(sources, file));
     await page.goto("/fixtures/wasi/index.html");
-    const result = await page.evaluate(async ({ wasm, preopens, readOnly }) => window.runWasiTest({
-      wasm: new Uint8Array(wasm), args: ["test.wasm"], env: {}, readOnly,
+    const result = await page.evaluate(async ({ wasm, preopens, readOnly, fileSpace }) => window.runWasiTest({
+      wasm: new Uint8Array(wasm), args: ["test.wasm"], env: {}, readOnly, fileSpace,
       preopens: preopens.map((guest) => ({ guest, dirs: [], files: {} })),
-    }, 30000), { wasm: [...readFileSync(wasmPath)], preopens: expected.preopens, readOnly: expected.readOnly });
+    }, 30000), { wasm: [...readFileSync(wasmPath)], preopens: expected.preopens, readOnly: expected.readOnly,
+      fileSpace: expected.fileSpace });
     expect(result.error, result.stderr).toBeUndefined();
     expect(`exit ${result.exitCode}\n${result.stdout}`).toBe(`exit ${expected.exitCode}\n${expected.stdout}`);
   });

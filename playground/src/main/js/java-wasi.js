@@ -29,8 +29,12 @@ export class ProcExit extends Error {
  * before stdin is read or the guest sleeps, and on flush()).
  */
 export class JavaWasiBase {
-  /** runtime: the exports of runtime.js or app-runtime.js (the functions below). */
-  constructor(runtime, { args = [], env = {}, preopens = ["/"], stdin = () => null, stdout = () => {}, stderr = () => {} } = {}) {
+  /**
+   * runtime: the exports of runtime.js or app-runtime.js (the functions below). fileSpace: the bytes the
+   * guest's files may take before writes fail with ENOSPC (default 1 GiB).
+   */
+  constructor(runtime, { args = [], env = {}, preopens = ["/"], stdin = () => null, stdout = () => {}, stderr = () => {},
+    fileSpace = null } = {}) {
     this.runtime = runtime;
     const envList = Object.entries(env).map(([key, value]) => `${key}=${value}`);
     // stdin(max) returns up to max bytes (Uint8Array) or null at end of input; it may block (in a worker).
@@ -38,7 +42,8 @@ export class JavaWasiBase {
       const bytes = stdin(max);
       return bytes && bytes.length ? new Int8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, max)) : null;
     };
-    this.handle = this.runtime.create({ args, env: envList, preopens, stdin: readStdin, stdout, stderr });
+    this.handle = this.runtime.create({ args, env: envList, preopens, stdin: readStdin, stdout, stderr,
+      fileSpace: fileSpace ?? -1 });
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {
       // A bound static export keeps the hot path free of wrapper frames.

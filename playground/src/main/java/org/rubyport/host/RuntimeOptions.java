@@ -3,7 +3,7 @@ package org.rubyport.host;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 
-/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr}. */
+/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr, fileSpace}. */
 interface RuntimeOptions extends JSObject {
     @JSProperty
     String[] getArgs();
@@ -24,4 +24,8 @@ interface RuntimeOptions extends JSObject {
 
     @JSProperty
     TextCallback getStderr();
+
+    /** Bytes the guest's files may take (see FileSpace); negative for the default. */
+    @JSProperty
+    double getFileSpace();
 }

@@ -6,6 +6,7 @@ import org.rubyport.wasi.WasiPreview1;
 import org.rubyport.wasi.bundle.Bundle;
 import org.rubyport.wasi.bundle.BundleException;
 import org.rubyport.wasi.bundle.BundleMount;
+import org.rubyport.wasi.vfs.FileSpace;
 import org.rubyport.wasi.vfs.HostFiles;
 import org.rubyport.wasi.vfs.Vfs;
 
@@ -20,7 +21,8 @@ final class Session {
 
     Session(RuntimeOptions options) {
         BrowserHost host = new BrowserHost(this::flush);
-        vfs = new Vfs(host);
+        double fileSpace = options.getFileSpace();
+        vfs = new Vfs(host, new FileSpace(fileSpace < 0 ? FileSpace.DEFAULT_LIMIT : (long) fileSpace));
         files = new HostFiles(vfs);
         stdout = new LineSink(options.getStdout());
         stderr = new LineSink(options.getStderr());

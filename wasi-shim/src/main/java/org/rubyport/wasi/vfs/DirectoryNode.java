@@ -155,6 +155,9 @@ public final class DirectoryNode extends Inode {
         Inode node = link.node;
         node.nlink--;
         node.ctim = now;
+        if (node.nlink == 0 && node instanceof FileNode file) {
+            file.unlinked();
+        }
         if (node instanceof DirectoryNode) {
             nlink--;
         }

@@ -15,14 +15,18 @@ public final class FileNode extends Inode {
     /** Largest size we hold: Java arrays index with int. */
     public static final long MAX_SIZE = Integer.MAX_VALUE - 8;
 
+    private final FileSpace space;
     private byte[] bytes = EMPTY;
     private int size;
+    /** Bytes of the array taken from space, given back when the last name goes. */
+    private long taken;
     /** The shared array this file's content is a slice of, until it is materialised; else null. */
     private byte[] source;
     private int sourceOffset;
 
-    FileNode(long ino, long now) {
+    FileNode(long ino, long now, FileSpace space) {
         super(ino, now);
+        this.space = space;
     }
 
     @Override public byte filetype() {
@@ -59,16 +63,30 @@ public final class FileNode extends Inode {
         return bytes;
     }
 
-    /** Makes room for [0, end) without changing the size. */
+    /**
+     * Makes room for [0, end) without changing the size: the array doubles, or grows just enough where
+     * the file space has no room for doubling; ENOSPC (and nothing changed) where it has not even that.
+     */
     public void reserve(long end) throws WasiException {
         materialise();
         if (end > MAX_SIZE) {
             throw Errno.FBIG.error();
         }
         if (end > bytes.length) {
-            long grown = Math.max(end, Math.max(64, (long) bytes.length * 2));
-            bytes = Arrays.copyOf(bytes, (int) Math.min(grown, MAX_SIZE));
+            long grown = Math.min(Math.max(end, Math.max(64, (long) bytes.length * 2)), MAX_SIZE);
+            if (grown - bytes.length > space.available()) {
+                grown = end;
+            }
+            space.take(grown - bytes.length);
+            taken += grown - bytes.length;
+            bytes = Arrays.copyOf(bytes, (int) grown);
         }
+    }
+
+    /** Gives back the file space this file took: it has no name left (open descriptors may still use it). */
+    void unlinked() {
+        space.give(taken);
+        taken = 0;
     }
 
     /** Records that [0, end) now holds data written by a caller after {@link #reserve}. */

@@ -13,17 +13,28 @@ public final class Vfs {
     public static final int MAX_SYMLINK_HOPS = 40;
 
     private final Clock clock;
+    private final FileSpace space;
     private final DirectoryNode root;
     private long nextIno = 1;
 
     public Vfs(Clock clock) {
+        this(clock, new FileSpace(FileSpace.DEFAULT_LIMIT));
+    }
+
+    /** A file system whose files may take space for what the guest writes (see {@link FileSpace}). */
+    public Vfs(Clock clock, FileSpace space) {
         this.clock = clock;
+        this.space = space;
         this.root = new DirectoryNode(nextIno++, now());
         root.nlink++; // the root has no name; its `..` links it instead
     }
 
     public DirectoryNode root() {
         return root;
+    }
+
+    public FileSpace space() {
+        return space;
     }
 
     /** The clock's realtime, for timestamps. */
@@ -167,7 +178,7 @@ public final class Vfs {
         }
         lk.parent().requireWritable();
         long now = now();
-        FileNode file = new FileNode(nextIno++, now);
+        FileNode file = new FileNode(nextIno++, now, space);
         lk.parent().put(lk.name(), file, now);
         return file;
     }
@@ -270,8 +281,10 @@ public final class Vfs {
         if (target != null) {
             to.parent().remove(to.name(), now);
         }
-        from.parent().remove(from.name(), now);
+        // Linked at its new name before the old one goes, so that it never has no name (which would give
+        // back its file space).
         to.parent().put(to.name(), source, now);
+        from.parent().remove(from.name(), now);
         source.ctim = now;
     }
 }

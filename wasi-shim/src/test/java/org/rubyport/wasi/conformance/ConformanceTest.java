@@ -28,6 +28,7 @@ import org.rubyport.wasi.Clock;
 import org.rubyport.wasi.Host;
 import org.rubyport.wasi.ProcExit;
 import org.rubyport.wasi.WasiPreview1;
+import org.rubyport.wasi.vfs.FileSpace;
 import org.rubyport.wasi.vfs.HostFiles;
 import org.rubyport.wasi.vfs.Vfs;
 
@@ -41,6 +42,7 @@ import org.rubyport.wasi.vfs.Vfs;
  * // expect-stdout: first line
  * // expect-stdout: second line
  * // preopen: /           (optional, repeatable; default a single "/")
+ * // file-space: 65536    (optional: the bytes the program's files may take; default FileSpace's)
  * </pre>
  *
  * Each run gets a fresh, empty file system, the real clock, and a host that really sleeps.
@@ -55,6 +57,7 @@ class ConformanceTest {
     private static final Pattern PREOPEN = Pattern.compile("^//\\s*preopen:\\s*(\\S+)\\s*$");
     /** `// readonly: /path content`: the host writes the file, then makes its directory a read-only mount. */
     private static final Pattern READONLY = Pattern.compile("^//\\s*readonly:\\s*(\\S+) (.*)$");
+    private static final Pattern FILE_SPACE = Pattern.compile("^//\\s*file-space:\\s*(\\d+)\\s*$");
 
     /** The module directory (Surefire runs there and also passes basedir). */
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -62,12 +65,14 @@ class ConformanceTest {
     private static final Path OUTPUT = MODULE.resolve("target/conformance");
 
     /** What a program's header says it must do. */
-    record Expectations(int exit, String stdout, List<String> preopens, List<String[]> readOnlyFiles) {
+    record Expectations(int exit, String stdout, List<String> preopens, List<String[]> readOnlyFiles,
+            long fileSpace) {
         static Expectations of(Path source) throws IOException {
             Integer exit = null;
             StringBuilder stdout = new StringBuilder();
             List<String> preopens = new ArrayList<>();
             List<String[]> readOnlyFiles = new ArrayList<>();
+            long fileSpace = FileSpace.DEFAULT_LIMIT;
             for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
                 Matcher m;
                 if ((m = EXIT.matcher(line)).matches()) {
@@ -78,13 +83,15 @@ class ConformanceTest {
                     preopens.add(m.group(1));
                 } else if ((m = READONLY.matcher(line)).matches()) {
                     readOnlyFiles.add(new String[] {m.group(1), m.group(2)});
+                } else if ((m = FILE_SPACE.matcher(line)).matches()) {
+                    fileSpace = Long.parseLong(m.group(1));
                 }
             }
             if (exit == null) {
                 fail(source + " has no '// expect-exit: N' line");
             }
             return new Expectations(exit, stdout.toString(), preopens.isEmpty() ? List.of("/") : preopens,
-                    readOnlyFiles);
+                    readOnlyFiles, fileSpace);
         }
     }
 
@@ -142,7 +149,7 @@ class ConformanceTest {
         Expectations expected = Expectations.of(source);
         Path wasm = compile(source);
         assertTimeoutPreemptively(TIMEOUT, () -> {
-            Run run = run(wasm, expected.preopens(), expected.readOnlyFiles());
+            Run run = run(wasm, expected);
             assertEquals("exit " + expected.exit() + "\n" + expected.stdout(),
                     "exit " + run.exit() + "\n" + run.stdout(),
                     () -> source.getFileName() + (run.stderr().isEmpty() ? "" : ", stderr:\n" + run.stderr()));
@@ -182,10 +189,10 @@ class ConformanceTest {
     }
 
     /** Runs a command module from _start to its end or its proc_exit. */
-    static Run run(Path wasm, List<String> preopens, List<String[]> readOnlyFiles) throws Exception {
+    static Run run(Path wasm, Expectations setup) throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Vfs vfs = new Vfs(Clock.SYSTEM);
+        Vfs vfs = new Vfs(Clock.SYSTEM, new FileSpace(setup.fileSpace()));
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(List.of(wasm.getFileName().toString()))
                 .stdout(stdout::write)
@@ -193,10 +200,10 @@ class ConformanceTest {
                 .clock(Clock.SYSTEM)
                 .host(new RealHost());
         HostFiles files = new HostFiles(vfs);
-        for (String name : preopens) {
+        for (String name : setup.preopens()) {
             builder.preopen(name, name.equals("/") ? vfs.root() : files.makeDirectories(name));
         }
-        for (String[] file : readOnlyFiles) {
+        for (String[] file : setup.readOnlyFiles()) {
             files.writeFile(file[0], file[1].getBytes(StandardCharsets.UTF_8));
             files.makeReadOnly(file[0].substring(0, file[0].lastIndexOf('/')));
         }

@@ -23,7 +23,7 @@ class DirectoryNodeTest {
         DirectoryNode parent = new DirectoryNode(1, 0);
         int parentLinks = parent.nlink();
         DirectoryNode child = new DirectoryNode(2, 0);
-        FileNode file = new FileNode(3, 0);
+        FileNode file = new FileNode(3, 0, new FileSpace(FileSpace.DEFAULT_LIMIT));
         parent.put("child", child, 10);
         parent.put("file", file, 11);
         assertSame(parent, child.parent());
@@ -46,7 +46,7 @@ class DirectoryNodeTest {
     void entriesAreSortedAndReadOnly() {
         DirectoryNode dir = new DirectoryNode(1, 0);
         for (String name : new String[] {"b", "a", "c", "B"}) {
-            dir.put(name, new FileNode(name.hashCode(), 0), 0);
+            dir.put(name, new FileNode(name.hashCode(), 0, new FileSpace(FileSpace.DEFAULT_LIMIT)), 0);
         }
         assertEquals(List.of("B", "a", "b", "c"), List.copyOf(dir.entries().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> dir.entries().clear());
@@ -57,7 +57,7 @@ class DirectoryNodeTest {
     void listingsResumeBySequenceThroughRemovalsAndCompaction() {
         DirectoryNode dir = new DirectoryNode(1, 0);
         for (int i = 0; i < 100; i++) {
-            dir.put("f" + i, new FileNode(10 + i, 0), 0);
+            dir.put("f" + i, new FileNode(10 + i, 0, new FileSpace(FileSpace.DEFAULT_LIMIT)), 0);
         }
         int resumeAt = listed(dir, 0).get(50).sequence;
         for (int i = 0; i < 100; i += 3) {
@@ -66,7 +66,7 @@ class DirectoryNodeTest {
         for (int i = 1; i < 100; i += 3) {
             dir.remove("f" + i, 0);
         }
-        dir.put("late", new FileNode(999, 0), 0);
+        dir.put("late", new FileNode(999, 0, new FileSpace(FileSpace.DEFAULT_LIMIT)), 0);
         List<String> names = listed(dir, resumeAt).stream().map(link -> link.name).toList();
         List<String> expected = new java.util.ArrayList<>();
         for (int i = 50; i < 100; i++) {

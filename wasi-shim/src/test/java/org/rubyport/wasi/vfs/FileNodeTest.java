@@ -12,7 +12,7 @@ import org.rubyport.wasi.Errno;
 import org.rubyport.wasi.WasiException;
 
 class FileNodeTest {
-    private final FileNode file = new FileNode(7, 100);
+    private final FileNode file = new FileNode(7, 100, new FileSpace(FileSpace.DEFAULT_LIMIT));
 
     /** Appends data the way FileFd does: reserve, copy into bytes(), record. */
     private void append(byte[] data, long now) throws WasiException {

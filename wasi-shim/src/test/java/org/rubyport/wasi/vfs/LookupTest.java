@@ -11,7 +11,7 @@ import org.rubyport.wasi.WasiException;
 
 class LookupTest {
     private final DirectoryNode dir = new DirectoryNode(1, 0);
-    private final FileNode file = new FileNode(2, 0);
+    private final FileNode file = new FileNode(2, 0, new FileSpace(FileSpace.DEFAULT_LIMIT));
 
     private static Errno errno(Executable call) {
         return assertThrows(WasiException.class, call).errno;
