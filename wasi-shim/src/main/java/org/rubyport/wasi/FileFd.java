@@ -46,7 +46,7 @@ final class FileFd extends Fd {
             }
             // A zero-length buffer is skipped, not taken for the end of the file.
             long n = Math.min(iov.len(), file.size() - at);
-            memory.write(iov.ptr(), file.bytes(), (int) at, (int) n);
+            memory.write(iov.ptr(), file.readArray(), file.readOffset() + (int) at, (int) n);
             at += n;
         }
         return at - offset;

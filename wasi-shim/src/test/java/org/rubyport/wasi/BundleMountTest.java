@@ -49,7 +49,10 @@ class BundleMountTest {
         assertTrue(node(g, "app/config.ru").isShared());
         assertEquals("run App", g.readFile(PREOPEN, "app/rackup"));
         assertEquals("module Rack; end", g.readFile(PREOPEN, "gems/rack/lib/rack.rb"));
-        assertFalse(node(g, "app/config.ru").isShared(), "read once, then owned");
+        assertTrue(node(g, "gems/rack/lib/rack.rb").isShared(), "reading copies nothing either");
+        g.writeFile(PREOPEN, "app/config.ru", "run Other");
+        assertFalse(node(g, "app/config.ru").isShared(), "changed, so owned");
+        assertEquals("run Other", g.readFile(PREOPEN, "app/config.ru"));
     }
 
     @Test

@@ -6,9 +6,9 @@ import org.rubyport.wasi.WasiException;
 
 /**
  * A regular file. Its bytes live in one array that grows geometrically, so a file written in small
- * chunks costs linear time overall. A file mounted from a bundle starts as a slice of the bundle's
- * array and gets an array of its own on first use, so mounting copies nothing and the bundle never
- * changes (copy-on-write).
+ * chunks costs linear time overall. A file mounted from a bundle is a slice of the bundle's array until
+ * something changes it, when it gets an array of its own: mounting and reading copy nothing, and the
+ * bundle never changes (copy-on-write).
  */
 public final class FileNode extends Inode {
     private static final byte[] EMPTY = new byte[0];
@@ -57,10 +57,23 @@ public final class FileNode extends Inode {
         }
     }
 
-    /** The backing array; valid bytes are [0, size). Callers copy in or out directly to avoid a second copy. */
+    /**
+     * The array to change the content in; valid bytes are [0, size). Callers copy in directly to avoid a
+     * second copy. A file still shared with its bundle gets its own array first.
+     */
     public byte[] bytes() {
         materialise();
         return bytes;
+    }
+
+    /** The array to read the content from, not to change: the bytes are at [{@link #readOffset}, +size). */
+    public byte[] readArray() {
+        return source != null ? source : bytes;
+    }
+
+    /** Where the content starts in {@link #readArray}. */
+    public int readOffset() {
+        return source != null ? sourceOffset : 0;
     }
 
     /**
