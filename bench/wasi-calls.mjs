@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { median } from "./lib.mjs";
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.dirname(path.dirname(HERE));
@@ -89,11 +90,6 @@ async function makeWasi(variant, memory) {
   wasi.inst = instance;
   return wasi;
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
