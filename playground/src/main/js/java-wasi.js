@@ -47,9 +47,9 @@ export class JavaWasiBase {
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {
       // A bound static export keeps the hot path free of wrapper frames.
-      this.wasiImport[name] = runtime[camelCase(name)].bind(null, this.handle);
+      if (name !== "proc_exit") this.wasiImport[name] = runtime[camelCase(name)].bind(null, this.handle);
     }
-    // Exiting must unwind the guest's stack, so it is the one import that throws.
+    // Exiting must unwind the guest's stack, so it is the one import that throws, and it is JavaScript's.
     this.wasiImport.proc_exit = (code) => {
       this.flush();
       throw new ProcExit(code);

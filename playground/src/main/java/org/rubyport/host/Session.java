@@ -1,6 +1,5 @@
 package org.rubyport.host;
 
-import java.util.List;
 import org.rubyport.wasi.WasiException;
 import org.rubyport.wasi.WasiPreview1;
 import org.rubyport.wasi.bundle.Bundle;
@@ -27,8 +26,8 @@ final class Session {
         stdout = new LineSink(options.getStdout());
         stderr = new LineSink(options.getStderr());
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
-                .args(List.of(options.getArgs()))
-                .env(List.of(options.getEnv()))
+                .args(options.getArgs())
+                .env(options.getEnv())
                 .stdin(new JsInputSource(options.getStdin(), this::flush))
                 .stdout(stdout)
                 .stderr(stderr)

@@ -287,11 +287,6 @@ public class WasiExports {
     }
 
     @JSExport
-    public static int procExit(int h, int code) {
-        return enter(h).procExit(code);
-    }
-
-    @JSExport
     public static int procRaise(int h, int signal) {
         return enter(h).procRaise(signal);
     }

@@ -86,10 +86,10 @@ public final class WasiPreview1 {
         return vfs;
     }
 
-    private static byte[][] encodeAll(List<String> strings) {
-        byte[][] out = new byte[strings.size()][];
+    private static byte[][] encodeAll(String[] strings) {
+        byte[][] out = new byte[strings.length][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Utf8.encode(strings.get(i));
+            out[i] = Utf8.encode(strings[i]);
         }
         return out;
     }
@@ -795,8 +795,8 @@ public final class WasiPreview1 {
     /** Configures a runtime: arguments, environment, standard streams, preopened directories. */
     public static final class Builder {
         private final Vfs vfs;
-        private List<String> args = List.of();
-        private List<String> env = List.of();
+        private String[] args = {};
+        private String[] env = {};
         private InputSource stdin = InputSource.EMPTY;
         private OutputSink stdout = (b, o, l) -> { };
         private OutputSink stderr = (b, o, l) -> { };
@@ -804,20 +804,21 @@ public final class WasiPreview1 {
         private final List<DirectoryNode> preopenDirs = new ArrayList<>();
         private Clock clock = Clock.SYSTEM;
         private Host host;
-        private GuestMemory memory = new ByteArrayGuestMemory(0);
+        /** Here or through {@link WasiPreview1#attach}: the guest can make no call before it has a memory. */
+        private GuestMemory memory;
 
         private Builder(Vfs vfs) {
             this.vfs = vfs;
         }
 
-        public Builder args(List<String> value) {
-            args = List.copyOf(value);
+        public Builder args(String... value) {
+            args = value.clone();
             return this;
         }
 
         /** Environment entries as "NAME=value". */
-        public Builder env(List<String> value) {
-            env = List.copyOf(value);
+        public Builder env(String... value) {
+            env = value.clone();
             return this;
         }
 

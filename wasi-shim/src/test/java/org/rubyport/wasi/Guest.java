@@ -106,7 +106,12 @@ final class Guest {
     // ---- errno assertions ----
 
     static String errnoName(int code) {
-        return code >= 0 && code < Errno.values().length ? Errno.values()[code].name() : "errno " + code;
+        for (Errno errno : Errno.values()) {
+            if (errno.code == code) {
+                return errno.name();
+            }
+        }
+        return "errno " + code;
     }
 
     static void assertErrno(Errno expected, int actual) {

@@ -176,7 +176,7 @@ class WasiFuzzTest {
 
     private WasiPreview1 newRuntime() {
         return WasiPreview1.builder(vfs).host(host).clock(clock).memory(memory)
-                .args(List.of("fuzz", "ärg")).env(List.of("K=välue"))
+                .args("fuzz", "ärg").env("K=välue")
                 .preopen("/sandbox", sandbox).build();
     }
 

@@ -16,7 +16,7 @@ class WasiProcessTest {
     private static final List<String> ARGS = List.of("ruby", "-e", "puts 'héllo, 日本 🎉'");
     private static final List<String> ENV = List.of("LANG=C.UTF-8", "GREETING=Grüße");
 
-    private final Guest g = new Guest((vfs, b) -> b.preopen("/", vfs.root()).args(ARGS).env(ENV));
+    private final Guest g = new Guest((vfs, b) -> b.preopen("/", vfs.root()).args(ARGS.toArray(String[]::new)).env(ENV.toArray(String[]::new)));
     private final WasiPreview1 w = g.wasi;
 
     private static int utf8Size(List<String> strings) {

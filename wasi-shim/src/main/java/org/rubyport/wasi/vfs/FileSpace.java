@@ -18,7 +18,7 @@ public final class FileSpace {
 
     public FileSpace(long limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("a file space limit cannot be negative: " + limit);
+            throw new IllegalArgumentException("a file space limit cannot be negative");
         }
         this.limit = limit;
     }

@@ -194,7 +194,7 @@ class ConformanceTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Vfs vfs = new Vfs(Clock.SYSTEM, new FileSpace(setup.fileSpace()));
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
-                .args(List.of(wasm.getFileName().toString()))
+                .args(wasm.getFileName().toString())
                 .stdout(stdout::write)
                 .stderr(stderr::write)
                 .clock(Clock.SYSTEM)
