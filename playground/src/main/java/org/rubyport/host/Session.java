@@ -31,7 +31,6 @@ final class Session {
                 .stdin(new JsInputSource(options.getStdin(), this::flush))
                 .stdout(stdout)
                 .stderr(stderr)
-                .clock(host)
                 .host(host);
         try {
             // Ruby's Dir.tmpdir and Tempfile look for /tmp.

@@ -802,13 +802,14 @@ public final class WasiPreview1 {
         private OutputSink stderr = (b, o, l) -> { };
         private final List<String> preopenNames = new ArrayList<>();
         private final List<DirectoryNode> preopenDirs = new ArrayList<>();
-        private Clock clock = Clock.SYSTEM;
+        private Clock clock;
         private Host host;
         /** Here or through {@link WasiPreview1#attach}: the guest can make no call before it has a memory. */
         private GuestMemory memory;
 
         private Builder(Vfs vfs) {
             this.vfs = vfs;
+            this.clock = vfs.clock(); // one clock for file times and clock_time_get, unless told otherwise
         }
 
         public Builder args(String... value) {

@@ -37,6 +37,11 @@ public final class Vfs {
         return space;
     }
 
+    /** The clock that stamps this file system's times. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The clock's realtime, for timestamps. */
     public long now() {
         return clock.realtimeNanos();
