@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.rubyport.wasi.Errno;
+import org.rubyport.wasi.WasiException;
 
 /**
  * A directory: named links to inodes. Each link also gets a sequence number when it is made; listings
@@ -129,6 +131,16 @@ public final class DirectoryNode extends Inode {
         return low;
     }
 
+    /**
+     * Fails with ENOENT once rmdir, or a rename over it, has taken the directory's name: a descriptor may
+     * still hold it, but nothing can be made in it (Linux's rule; it would be unreachable otherwise).
+     */
+    void requireNamed() throws WasiException {
+        if (nlink == 0) {
+            throw Errno.NOENT.error();
+        }
+    }
+
     public boolean isEmpty() {
         return byName.isEmpty();
     }
@@ -158,8 +170,11 @@ public final class DirectoryNode extends Inode {
         if (node.nlink == 0 && node instanceof FileNode file) {
             file.unlinked();
         }
-        if (node instanceof DirectoryNode) {
+        if (node instanceof DirectoryNode dir) {
             nlink--;
+            if (dir.nlink == 1) {
+                dir.nlink = 0; // its last name is gone, and its `.` with it, as Linux's fstat shows
+            }
         }
         touch(now);
         if (unlinkedCount * 2 > used) {

@@ -163,14 +163,22 @@ public final class Vfs {
         }
     }
 
+    /** The directory that lk's new name goes in: EROFS when it is read-only, ENOENT when it was removed. */
+    private static DirectoryNode parentForNewName(Lookup lk) throws WasiException {
+        DirectoryNode parent = lk.parent();
+        parent.requireWritable();
+        parent.requireNamed();
+        return parent;
+    }
+
     /** Creates a directory at lk; EEXIST when the name is taken. */
     public DirectoryNode mkdir(Lookup lk) throws WasiException {
         lk.requireNamed(Errno.EXIST);
         lk.requireAbsent();
-        lk.parent().requireWritable();
+        DirectoryNode parent = parentForNewName(lk);
         long now = now();
         DirectoryNode dir = new DirectoryNode(nextIno++, now);
-        lk.parent().put(lk.name(), dir, now);
+        parent.put(lk.name(), dir, now);
         return dir;
     }
 
@@ -181,10 +189,10 @@ public final class Vfs {
         if (lk.trailingSlash()) {
             throw Errno.ISDIR.error();
         }
-        lk.parent().requireWritable();
+        DirectoryNode parent = parentForNewName(lk);
         long now = now();
         FileNode file = new FileNode(nextIno++, now, space);
-        lk.parent().put(lk.name(), file, now);
+        parent.put(lk.name(), file, now);
         return file;
     }
 
@@ -202,10 +210,10 @@ public final class Vfs {
         if (lk.trailingSlash()) {
             throw Errno.NOENT.error();
         }
-        lk.parent().requireWritable();
+        DirectoryNode parent = parentForNewName(lk);
         long now = now();
         SymlinkNode link = new SymlinkNode(nextIno++, now, target);
-        lk.parent().put(lk.name(), link, now);
+        parent.put(lk.name(), link, now);
         return link;
     }
 
@@ -221,9 +229,9 @@ public final class Vfs {
         if (newName.trailingSlash()) {
             throw Errno.NOENT.error();
         }
-        newName.parent().requireWritable();
+        DirectoryNode parent = parentForNewName(newName);
         long now = now();
-        newName.parent().put(newName.name(), node, now);
+        parent.put(newName.name(), node, now);
         node.ctim = now;
     }
 
@@ -258,7 +266,7 @@ public final class Vfs {
             return;
         }
         from.parent().requireWritable();
-        to.parent().requireWritable();
+        parentForNewName(to);
         if (source instanceof DirectoryNode dir) {
             for (DirectoryNode d = to.parent(); ; d = d.parent) {
                 if (d == dir) {
