@@ -8,6 +8,8 @@ final class FdTable {
     static final int MAX_FDS = 1 << 16;
 
     private final ArrayList<Fd> fds = new ArrayList<>();
+    /** Every number below this is open, so the search for a free one starts here. */
+    private int lowestFree;
 
     /** The descriptor at n; EBADF when none. */
     Fd get(int n) throws WasiException {
@@ -20,22 +22,27 @@ final class FdTable {
 
     /** Adds fd at the lowest free number and returns that number. */
     int add(Fd fd) throws WasiException {
-        int free = fds.indexOf(null);
-        if (free >= 0) {
+        int free = lowestFree;
+        while (free < fds.size() && fds.get(free) != null) {
+            free++;
+        }
+        if (free == fds.size()) {
+            if (free >= MAX_FDS) {
+                throw Errno.MFILE.error();
+            }
+            fds.add(fd);
+        } else {
             fds.set(free, fd);
-            return free;
         }
-        if (fds.size() >= MAX_FDS) {
-            throw Errno.MFILE.error();
-        }
-        fds.add(fd);
-        return fds.size() - 1;
+        lowestFree = free + 1;
+        return free;
     }
 
     /** Closes n; EBADF when it is not open. */
     void close(int n) throws WasiException {
         get(n);
         fds.set(n, null);
+        lowestFree = Math.min(lowestFree, n);
         while (!fds.isEmpty() && fds.get(fds.size() - 1) == null) {
             fds.remove(fds.size() - 1);
         }

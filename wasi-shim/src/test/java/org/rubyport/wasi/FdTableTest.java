@@ -40,6 +40,24 @@ class FdTableTest {
     }
 
     @Test
+    void aFreedNumberBelowTheLastOneAddedIsFoundAgain() throws WasiException {
+        FdTable table = new FdTable();
+        for (int i = 0; i < 10; i++) {
+            table.add(stream());
+        }
+        table.close(7);
+        table.close(3);
+        assertEquals(3, table.add(stream()));
+        assertEquals(7, table.add(stream()));
+        assertEquals(10, table.add(stream()));
+        table.close(10);
+        table.close(9);
+        table.close(0);
+        assertEquals(0, table.add(stream()));
+        assertEquals(9, table.add(stream()), "the trimmed tail is free again");
+    }
+
+    @Test
     void closedAndUnknownNumbersAreBadDescriptors() throws WasiException {
         FdTable table = new FdTable();
         table.add(stream());
