@@ -31,7 +31,7 @@ async function findTests() {
   return tests;
 }
 
-/** Every directory and file under dir, relative to it; files as byte arrays. */
+/** Every directory and file under dir, relative to it; files as base64 (a number array per byte is slow to send). */
 async function readTree(dir, prefix = "", tree = { dirs: [], files: {} }) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -39,7 +39,7 @@ async function readTree(dir, prefix = "", tree = { dirs: [], files: {} }) {
       tree.dirs.push(rel);
       await readTree(path.join(dir, entry.name), rel, tree);
     } else {
-      tree.files[rel] = [...await readFile(path.join(dir, entry.name))];
+      tree.files[rel] = (await readFile(path.join(dir, entry.name))).toString("base64");
     }
   }
   return tree;
@@ -55,7 +55,7 @@ async function loadTest({ lang, dir, file }) {
   return {
     name: `${lang}/${base}`,
     expected: { exitCode: spec.exit_code ?? 0, stdout: spec.stdout },
-    input: { wasm: [...await readFile(path.join(dir, file))], args: [file, ...(spec.args || [])],
+    input: { wasm: (await readFile(path.join(dir, file))).toString("base64"), args: [file, ...(spec.args || [])],
       env: spec.env || {}, preopens },
   };
 }
@@ -71,8 +71,9 @@ try {
     const test = await loadTest(entry);
     const input = { ...test.input, wasm: undefined };
     const result = await page.evaluate(async ({ t, wasm }) => {
-      t.wasm = new Uint8Array(wasm);
-      for (const p of t.preopens) for (const f in p.files) p.files[f] = new Uint8Array(p.files[f]);
+      const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      t.wasm = bytes(wasm);
+      for (const p of t.preopens) for (const f in p.files) p.files[f] = bytes(p.files[f]);
       return window.runWasiTest(t, 20000);
     }, { t: input, wasm: test.input.wasm });
     process.stderr.write(`${test.name}: ${result.error ? "error" : result.exitCode}\n`);
