@@ -135,7 +135,7 @@ public final class DirectoryNode extends Inode {
      * Fails with ENOENT once rmdir, or a rename over it, has taken the directory's name: a descriptor may
      * still hold it, but nothing can be made in it (Linux's rule; it would be unreachable otherwise).
      */
-    void requireNamed() throws WasiException {
+    void requireLinked() throws WasiException {
         if (nlink == 0) {
             throw Errno.NOENT.error();
         }

@@ -167,7 +167,7 @@ public final class Vfs {
     private static DirectoryNode parentForNewName(Lookup lk) throws WasiException {
         DirectoryNode parent = lk.parent();
         parent.requireWritable();
-        parent.requireNamed();
+        parent.requireLinked();
         return parent;
     }
 
