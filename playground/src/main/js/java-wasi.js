@@ -58,7 +58,7 @@ export class JavaWasiBase {
 
   /** Runs a command module's _start; returns its exit code (0 when it returns normally). */
   start(instance) {
-    this.runtime.attachMemory(this.handle, instance.exports.memory);
+    this.attach(instance);
     try {
       instance.exports._start();
       return 0;
@@ -102,7 +102,7 @@ export class JavaWasiBase {
 
   /** Connects the instance's memory and runs its reactor initialiser. */
   initialize(instance) {
-    this.runtime.attachMemory(this.handle, instance.exports.memory);
+    this.attach(instance);
     if (instance.exports._initialize) {
       instance.exports._initialize();
     }

@@ -90,8 +90,9 @@ public final class FileNode extends Inode {
             if (grown - bytes.length > space.available()) {
                 grown = end;
             }
-            space.take(grown - bytes.length);
-            taken += grown - bytes.length;
+            long more = grown - bytes.length;
+            space.take(more);
+            taken += more;
             bytes = Arrays.copyOf(bytes, (int) grown);
         }
     }

@@ -39,7 +39,7 @@ public final class FileSpace {
 
     /** Takes bytes; ENOSPC when fewer are left, taking nothing. */
     void take(long bytes) throws WasiException {
-        if (bytes > limit - used) {
+        if (bytes > available()) {
             throw Errno.NOSPC.error();
         }
         used += bytes;

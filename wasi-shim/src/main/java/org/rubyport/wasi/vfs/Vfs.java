@@ -266,9 +266,9 @@ public final class Vfs {
             return;
         }
         from.parent().requireWritable();
-        parentForNewName(to);
+        DirectoryNode toParent = parentForNewName(to);
         if (source instanceof DirectoryNode dir) {
-            for (DirectoryNode d = to.parent(); ; d = d.parent) {
+            for (DirectoryNode d = toParent; ; d = d.parent) {
                 if (d == dir) {
                     throw Errno.INVAL.error();
                 }
@@ -292,11 +292,11 @@ public final class Vfs {
         }
         long now = now();
         if (target != null) {
-            to.parent().remove(to.name(), now);
+            toParent.remove(to.name(), now);
         }
         // Linked at its new name before the old one goes, so that it never has no name (which would give
         // back its file space).
-        to.parent().put(to.name(), source, now);
+        toParent.put(to.name(), source, now);
         from.parent().remove(from.name(), now);
         source.ctim = now;
     }
