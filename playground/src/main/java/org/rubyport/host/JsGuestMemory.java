@@ -1,24 +1,27 @@
 package org.rubyport.host;
 
+import static org.rubyport.wasi.GuestMemory.unsigned;
+
 import org.rubyport.wasi.GuestMemory;
 import org.rubyport.wasi.WasiException;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
-import org.teavm.jso.typedarrays.DataView;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Guest memory over a WebAssembly.Memory. Views are rebuilt by {@link #refresh} when memory has grown,
- * which the exports call once per WASI call: the guest cannot grow memory while the host runs.
+ * which the exports call once per WASI call: the guest cannot grow memory while the host runs. Guest
+ * addresses are unsigned: one above 2 GiB arrives as a negative int, so every access goes through
+ * {@link GuestMemory#unsigned} (JavaScript's {@code >>> 0}), or typed arrays would count it from their end.
  */
 final class JsGuestMemory implements GuestMemory {
     private static final JSObject UTF8 = strictDecoder();
 
     private final WasmMemory memory;
     private ArrayBuffer buffer;
-    private DataView view;
+    private GuestView view;
     private Int8Array bytes;
     private boolean shared;
 
@@ -32,46 +35,46 @@ final class JsGuestMemory implements GuestMemory {
         ArrayBuffer current = memory.getBuffer();
         if (current != buffer) {
             buffer = current;
-            view = new DataView(current);
+            view = dataView(current);
             bytes = new Int8Array(current);
             shared = isShared(current);
         }
     }
 
-    @Override public int size() {
-        return buffer.getByteLength();
+    @Override public double size() {
+        return view.getByteLength();
     }
 
     @Override public byte getByte(int ptr) {
-        return view.getInt8(ptr);
+        return view.getInt8(unsigned(ptr));
     }
 
     @Override public void setByte(int ptr, byte value) {
-        view.setInt8(ptr, value);
+        view.setInt8(unsigned(ptr), value);
     }
 
     @Override public short getShort(int ptr) {
-        return view.getInt16(ptr, true);
+        return view.getInt16(unsigned(ptr), true);
     }
 
     @Override public void setShort(int ptr, short value) {
-        view.setInt16(ptr, value, true);
+        view.setInt16(unsigned(ptr), value, true);
     }
 
     @Override public int getInt(int ptr) {
-        return view.getInt32(ptr, true);
+        return view.getInt32(unsigned(ptr), true);
     }
 
     @Override public void setInt(int ptr, int value) {
-        view.setInt32(ptr, value, true);
+        view.setInt32(unsigned(ptr), value, true);
     }
 
     @Override public long getLong(int ptr) {
-        return view.getBigInt64(ptr, true);
+        return view.getBigInt64(unsigned(ptr), true);
     }
 
     @Override public void setLong(int ptr, long value) {
-        view.setBigInt64(ptr, value, true);
+        view.setBigInt64(unsigned(ptr), value, true);
     }
 
     /**
@@ -97,8 +100,11 @@ final class JsGuestMemory implements GuestMemory {
 
     /** The text, or null when the bytes are not well-formed UTF-8 (a leading BOM is kept: it is part of a name). */
     @JSBody(params = { "decoder", "guest", "ptr", "len" },
-            script = "try { return decoder.decode(guest.subarray(ptr, ptr + len)); } catch (e) { return null; }")
+            script = "try { ptr >>>= 0; return decoder.decode(guest.subarray(ptr, ptr + len)); } catch (e) { return null; }")
     private static native String decodeUtf8(JSObject decoder, Int8Array guest, int ptr, int len);
+
+    @JSBody(params = "buffer", script = "return new DataView(buffer);")
+    private static native GuestView dataView(ArrayBuffer buffer);
 
     @JSBody(script = "return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });")
     private static native JSObject strictDecoder();
@@ -107,9 +113,9 @@ final class JsGuestMemory implements GuestMemory {
     private static native boolean isShared(ArrayBuffer buffer);
 
     /** Copies guest bytes into a Java array without per-byte work: a byte[] is an Int8Array under TeaVM. */
-    @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "dst.set(guest.subarray(ptr, ptr + len), off);")
+    @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "ptr >>>= 0; dst.set(guest.subarray(ptr, ptr + len), off);")
     private static native void copy(Int8Array guest, int ptr, @JSByRef byte[] dst, int off, int len);
 
-    @JSBody(params = { "src", "off", "guest", "ptr", "len" }, script = "guest.set(src.subarray(off, off + len), ptr);")
+    @JSBody(params = { "src", "off", "guest", "ptr", "len" }, script = "guest.set(src.subarray(off, off + len), ptr >>> 0);")
     private static native void copyIn(@JSByRef byte[] src, int off, Int8Array guest, int ptr, int len);
 }

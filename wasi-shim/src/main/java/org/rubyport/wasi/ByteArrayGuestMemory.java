@@ -17,7 +17,7 @@ public final class ByteArrayGuestMemory implements GuestMemory {
         return bytes;
     }
 
-    @Override public int size() {
+    @Override public double size() {
         return bytes.length;
     }
 

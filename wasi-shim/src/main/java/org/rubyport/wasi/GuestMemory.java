@@ -5,8 +5,8 @@ package org.rubyport.wasi;
  * implementations may assume every access is in range.
  */
 public interface GuestMemory {
-    /** Current size in bytes. */
-    int size();
+    /** Current size in bytes: a double, as a 4 GiB memory does not fit an int (and a long is a BigInt under TeaVM). */
+    double size();
 
     byte getByte(int ptr);
 

@@ -11,9 +11,8 @@ final class ChicoryGuestMemory implements GuestMemory {
         this.memory = memory;
     }
 
-    @Override public int size() {
-        // A full 4 GiB memory does not fit an int; claiming a little less only refuses its last bytes.
-        return (int) Math.min((long) memory.pages() * Memory.PAGE_SIZE, Integer.MAX_VALUE);
+    @Override public double size() {
+        return (double) memory.pages() * Memory.PAGE_SIZE;
     }
 
     @Override public byte getByte(int ptr) {

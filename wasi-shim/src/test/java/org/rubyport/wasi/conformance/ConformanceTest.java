@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -43,6 +44,7 @@ import org.rubyport.wasi.vfs.Vfs;
  * // expect-stdout: second line
  * // preopen: /           (optional, repeatable; default a single "/")
  * // file-space: 65536    (optional: the bytes the program's files may take; default FileSpace's)
+ * // browser-only: reason (optional: skipped here, run only in Chromium by conformance.spec.mjs)
  * </pre>
  *
  * Each run gets a fresh, empty file system, the real clock, and a host that really sleeps.
@@ -58,6 +60,7 @@ class ConformanceTest {
     /** `// readonly: /path content`: the host writes the file, then makes its directory a read-only mount. */
     private static final Pattern READONLY = Pattern.compile("^//\\s*readonly:\\s*(\\S+) (.*)$");
     private static final Pattern FILE_SPACE = Pattern.compile("^//\\s*file-space:\\s*(\\d+)\\s*$");
+    private static final Pattern BROWSER_ONLY = Pattern.compile("^//\\s*browser-only:\\s*(.+)$");
 
     /** The module directory (Surefire runs there and also passes basedir). */
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -66,13 +69,14 @@ class ConformanceTest {
 
     /** What a program's header says it must do. */
     record Expectations(int exit, String stdout, List<String> preopens, List<String[]> readOnlyFiles,
-            long fileSpace) {
+            long fileSpace, String browserOnly) {
         static Expectations of(Path source) throws IOException {
             Integer exit = null;
             StringBuilder stdout = new StringBuilder();
             List<String> preopens = new ArrayList<>();
             List<String[]> readOnlyFiles = new ArrayList<>();
             long fileSpace = FileSpace.DEFAULT_LIMIT;
+            String browserOnly = null;
             for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
                 Matcher m;
                 if ((m = EXIT.matcher(line)).matches()) {
@@ -85,13 +89,15 @@ class ConformanceTest {
                     readOnlyFiles.add(new String[] {m.group(1), m.group(2)});
                 } else if ((m = FILE_SPACE.matcher(line)).matches()) {
                     fileSpace = Long.parseLong(m.group(1));
+                } else if ((m = BROWSER_ONLY.matcher(line)).matches()) {
+                    browserOnly = m.group(1);
                 }
             }
             if (exit == null) {
                 fail(source + " has no '// expect-exit: N' line");
             }
             return new Expectations(exit, stdout.toString(), preopens.isEmpty() ? List.of("/") : preopens,
-                    readOnlyFiles, fileSpace);
+                    readOnlyFiles, fileSpace, browserOnly);
         }
     }
 
@@ -147,7 +153,8 @@ class ConformanceTest {
 
     private static void check(Path source) throws Exception {
         Expectations expected = Expectations.of(source);
-        Path wasm = compile(source);
+        Path wasm = compile(source); // built even when skipped here: conformance.spec.mjs runs it
+        assumeTrue(expected.browserOnly() == null, () -> "browser-only: " + expected.browserOnly());
         assertTimeoutPreemptively(TIMEOUT, () -> {
             Run run = run(wasm, expected);
             assertEquals("exit " + expected.exit() + "\n" + expected.stdout(),
