@@ -210,6 +210,13 @@ public final class WasiPreview1 {
         return vfs.lookUp(dir.dir, dir.dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0, dir.isGuestRoot());
     }
 
+    /** The entry an operation creates, removes or renames (see {@link Vfs#lookUpEntry}). */
+    private Lookup lookUpEntry(int dirFd, int pathPtr, int pathLen, long right) throws WasiException {
+        DirectoryFd dir = directory(dirFd);
+        dir.requireRight(right);
+        return vfs.lookUpEntry(dir.dir, dir.dir, readPath(pathPtr, pathLen), dir.isGuestRoot());
+    }
+
     // ---- args, environment, clocks, random ----
 
     public int argsGet(int argvPtr, int bufPtr) {
@@ -588,7 +595,7 @@ public final class WasiPreview1 {
 
     public int pathCreateDirectory(int fd, int pathPtr, int pathLen) {
         try {
-            vfs.mkdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_CREATE_DIRECTORY));
+            vfs.mkdir(lookUpEntry(fd, pathPtr, pathLen, Rights.PATH_CREATE_DIRECTORY));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -623,7 +630,7 @@ public final class WasiPreview1 {
         try {
             vfs.link(
                     lookUp(oldFd, oldFlags, oldPathPtr, oldPathLen, Rights.PATH_LINK_SOURCE),
-                    lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_LINK_TARGET));
+                    lookUpEntry(newFd, newPathPtr, newPathLen, Rights.PATH_LINK_TARGET));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -653,10 +660,10 @@ public final class WasiPreview1 {
                 throw Errno.EXIST.error();
             }
             Fd opened;
-            if (node instanceof SymlinkNode) {
-                throw Errno.LOOP.error();
+            if (node instanceof SymlinkNode) { // not followed: O_NOFOLLOW
+                throw ((oflags & OFLAG_DIRECTORY) != 0 ? Errno.NOTDIR : Errno.LOOP).error();
             } else if (node instanceof DirectoryNode d) {
-                if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
+                if ((oflags & (OFLAG_TRUNC | OFLAG_CREAT)) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
                     throw Errno.ISDIR.error();
                 }
                 opened = new DirectoryFd(d, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
@@ -702,7 +709,7 @@ public final class WasiPreview1 {
 
     public int pathRemoveDirectory(int fd, int pathPtr, int pathLen) {
         try {
-            vfs.rmdir(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_REMOVE_DIRECTORY));
+            vfs.rmdir(lookUpEntry(fd, pathPtr, pathLen, Rights.PATH_REMOVE_DIRECTORY));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -712,8 +719,8 @@ public final class WasiPreview1 {
     public int pathRename(int fd, int oldPathPtr, int oldPathLen, int newFd, int newPathPtr, int newPathLen) {
         try {
             vfs.rename(
-                    lookUp(fd, 0, oldPathPtr, oldPathLen, Rights.PATH_RENAME_SOURCE),
-                    lookUp(newFd, 0, newPathPtr, newPathLen, Rights.PATH_RENAME_TARGET));
+                    lookUpEntry(fd, oldPathPtr, oldPathLen, Rights.PATH_RENAME_SOURCE),
+                    lookUpEntry(newFd, newPathPtr, newPathLen, Rights.PATH_RENAME_TARGET));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -726,7 +733,7 @@ public final class WasiPreview1 {
             if (target.startsWith("/") && !directory(fd).isGuestRoot()) {
                 throw Errno.NOTCAPABLE.error();
             }
-            vfs.symlink(target, lookUp(fd, 0, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
+            vfs.symlink(target, lookUpEntry(fd, newPathPtr, newPathLen, Rights.PATH_SYMLINK));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -735,7 +742,7 @@ public final class WasiPreview1 {
 
     public int pathUnlinkFile(int fd, int pathPtr, int pathLen) {
         try {
-            vfs.unlink(lookUp(fd, 0, pathPtr, pathLen, Rights.PATH_UNLINK_FILE));
+            vfs.unlink(lookUpEntry(fd, pathPtr, pathLen, Rights.PATH_UNLINK_FILE));
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);

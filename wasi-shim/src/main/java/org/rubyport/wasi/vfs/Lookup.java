@@ -25,6 +25,13 @@ public record Lookup(DirectoryNode parent, String name, Inode node, boolean trai
         throw Errno.NOTDIR.error();
     }
 
+    /** Checks that a trailing slash, if any, follows a directory (or nothing yet); ENOTDIR otherwise. */
+    public void requireSlashFits() throws WasiException {
+        if (trailingSlash && node != null && !(node instanceof DirectoryNode)) {
+            throw Errno.NOTDIR.error();
+        }
+    }
+
     /** Checks that nothing has this name yet; EEXIST otherwise. */
     public void requireAbsent() throws WasiException {
         if (node != null) {

@@ -64,6 +64,24 @@ public final class Vfs {
      */
     public Lookup lookUp(DirectoryNode sandbox, DirectoryNode base, String path, boolean followLast,
             boolean absoluteLinks) throws WasiException {
+        return walk(sandbox, base, path, followLast ? FOLLOW : NO_FOLLOW, absoluteLinks);
+    }
+
+    /**
+     * Resolves a path naming the entry that an operation creates, removes or renames. A symlink in last
+     * place is never followed, even before a trailing slash, and a trailing slash after a non-directory is
+     * left to the operation to refuse: ENOTDIR to remove or rename it, EEXIST to create over it, as on Linux.
+     */
+    public Lookup lookUpEntry(DirectoryNode sandbox, DirectoryNode base, String path, boolean absoluteLinks)
+            throws WasiException {
+        return walk(sandbox, base, path, ENTRY, absoluteLinks);
+    }
+
+    /** How a walk treats its last component: follow a symlink there, only before a trailing slash, or never. */
+    private static final int FOLLOW = 0, NO_FOLLOW = 1, ENTRY = 2;
+
+    private Lookup walk(DirectoryNode sandbox, DirectoryNode base, String path, int mode, boolean absoluteLinks)
+            throws WasiException {
         if (path.isEmpty()) {
             throw Errno.NOENT.error();
         }
@@ -94,7 +112,8 @@ public final class Vfs {
             }
             boolean last = skipSlashes(rest, at) == rest.length();
             Inode node = child(sandbox, dir, name);
-            if (node instanceof SymlinkNode link && (!last || followLast || trailingSlash)) {
+            if (node instanceof SymlinkNode link
+                    && (!last || mode == FOLLOW || (mode == NO_FOLLOW && trailingSlash))) {
                 if (++hops > MAX_SYMLINK_HOPS) {
                     throw Errno.LOOP.error();
                 }
@@ -114,7 +133,7 @@ public final class Vfs {
                 continue;
             }
             if (last) {
-                if (trailingSlash && node != null && !(node instanceof DirectoryNode)) {
+                if (mode != ENTRY && trailingSlash && node != null && !(node instanceof DirectoryNode)) {
                     throw Errno.NOTDIR.error();
                 }
                 return new Lookup(dir, name, node, trailingSlash);
@@ -241,6 +260,7 @@ public final class Vfs {
         if (lk.requireExists() instanceof DirectoryNode) {
             throw Errno.ISDIR.error();
         }
+        lk.requireSlashFits();
         lk.parent().requireWritable();
         lk.parent().remove(lk.name(), now());
     }
@@ -248,7 +268,7 @@ public final class Vfs {
     /** Removes an empty directory. */
     public void rmdir(Lookup lk) throws WasiException {
         lk.requireNamed(lk.name().equals(".") ? Errno.INVAL : Errno.NOTEMPTY);
-        DirectoryNode dir = lk.requireDirectory();
+        DirectoryNode dir = lk.requireDirectory(); // ENOTDIR for a symlink too, even before a slash
         lk.parent().requireWritable(); // before emptiness, as Linux checks the mount first
         if (!dir.isEmpty()) {
             throw Errno.NOTEMPTY.error();
@@ -261,7 +281,12 @@ public final class Vfs {
         from.requireNamed(Errno.BUSY);
         to.requireNamed(Errno.BUSY);
         Inode source = from.requireExists();
+        from.requireSlashFits();
         Inode target = to.node();
+        if (to.trailingSlash() && !(source instanceof DirectoryNode)) {
+            throw Errno.NOTDIR.error();
+        }
+        to.requireSlashFits();
         if (source == target) {
             return;
         }
@@ -285,9 +310,6 @@ public final class Vfs {
         } else {
             if (target instanceof DirectoryNode) {
                 throw Errno.ISDIR.error();
-            }
-            if (to.trailingSlash()) {
-                throw Errno.NOTDIR.error();
             }
         }
         long now = now();
