@@ -1,12 +1,13 @@
 // A descriptor of a directory whose name is gone (rmdir, or a rename over it) still stats, with no
-// links, but nothing can be made in it, as on Linux. A directory that only moved keeps working through
-// the same descriptor.
+// links, and lists no entries, but nothing can be made in it, as on Linux. A directory that only moved
+// keeps working through the same descriptor.
 // expect-exit: 0
 // expect-stdout: removed dir stats ok
 // expect-stdout: nothing made in removed dir ok
 // expect-stdout: renamed-over dir ok
 // expect-stdout: moved dir ok
 #include "check.h"
+#include <dirent.h>
 
 int main(void) {
     struct stat st;
@@ -20,7 +21,11 @@ int main(void) {
     CHECK_EQ(st.st_nlink, 0);
     int self = openat(gone, ".", O_RDONLY | O_DIRECTORY);
     CHECK(self >= 0);
-    CHECK(close(self) == 0);
+    DIR *listing = fdopendir(self);
+    CHECK(listing != NULL);
+    errno = 0;
+    CHECK(readdir(listing) == NULL && errno == 0); // nothing listed, not even "." and ".."
+    CHECK(closedir(listing) == 0);
     puts("removed dir stats ok");
 
     write_file("file", "content");
