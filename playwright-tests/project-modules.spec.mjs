@@ -314,6 +314,8 @@ test.describe("project.js", () => {
           noFiles: attempt(() => P.normalizeProject({ open: "main.rb" })),
         },
         paths: ["lib/a.rb", "/abs.rb", "../up.rb", "a//b.rb", "a\\b.rb", "", "dir/", "./x.rb"].map((p) => P.validatePath(p)),
+        // 255 bytes is the longest name; "日" takes 3 of them.
+        lengths: [`lib/${"n".repeat(255)}`, `${"n".repeat(256)}.rb`, "日".repeat(85), "日".repeat(86)].map((p) => P.validatePath(p)),
         repaired: P.normalizeProject({ files: { "/abs.rb": "x", "../x.rb": "x", "a//b.rb": "x", "ok.rb": "ok", "n.rb": 5, "e/": "" }, open: "gone.rb", target: "moon" }),
         pageTarget: P.renameEntry(P.normalizeProject({ files: { "a.rb": "" }, target: "page" }), "a.rb", "b.rb").target,
       };
@@ -338,6 +340,10 @@ test.describe("project.js", () => {
     expect(r.errors.missing).toMatch(/"nope\.rb" does not exist/);
     expect(r.errors.notProject).toMatch(/^This is not a Rubyport project/);
     expect(r.errors.noFiles).toMatch(/^This is not a Rubyport project/);
+    expect(r.lengths[0]).toBeNull();
+    expect(r.lengths[1]).toMatch(/is longer than 255 bytes; use a shorter name/);
+    expect(r.lengths[2]).toBeNull();
+    expect(r.lengths[3]).toMatch(/is longer than 255 bytes/);
     expect(r.paths[0]).toBeNull();
     expect(r.paths[6]).toBeNull();
     for (const message of r.paths.filter((_, i) => i !== 0 && i !== 6)) expect(typeof message).toBe("string");

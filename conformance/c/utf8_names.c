@@ -1,8 +1,10 @@
 // Names are UTF-8 bytes, kept exactly: multi-byte names, and one that starts with a byte-order mark, come back
 // from readdir as they went in. Bytes that are not UTF-8 are refused with EILSEQ, and nothing is created.
+// A name may take 255 bytes (Linux's NAME_MAX), counted in UTF-8; a longer one is ENAMETOOLONG.
 // expect-exit: 0
 // expect-stdout: utf-8 names ok
 // expect-stdout: malformed names refused
+// expect-stdout: name length ok
 #include "check.h"
 
 #include <dirent.h>
@@ -46,5 +48,26 @@ int main(void) {
     CHECK_ERRNO(open("u/\xc0\xaf", O_RDONLY), EILSEQ); // an overlong '/'
     CHECK_EQ(count("u", NULL), N);
     puts("malformed names refused");
+
+    char name[2 + 3 * 256 + 1] = "u/";
+    memset(name + 2, 'n', 255);
+    name[2 + 255] = '\0';
+    write_file(name, "255 bytes");
+    CHECK_STR(read_file(name), "255 bytes");
+    CHECK(unlink(name) == 0);
+    memset(name + 2, 'n', 256);
+    name[2 + 256] = '\0';
+    CHECK_ERRNO(open(name, O_WRONLY | O_CREAT, 0644), ENAMETOOLONG);
+    CHECK_ERRNO(mkdir(name, 0755), ENAMETOOLONG);
+    CHECK_ERRNO(stat(name, &st), ENAMETOOLONG);
+    CHECK_ERRNO(symlink("target", name), ENAMETOOLONG);
+    for (int i = 0; i < 85; i++) memcpy(name + 2 + 3 * i, "\xe6\x97\xa5", 3); // 255 bytes in 85 characters
+    name[2 + 255] = '\0';
+    CHECK(mkdir(name, 0755) == 0);
+    CHECK(rmdir(name) == 0);
+    memcpy(name + 2 + 255, "\xe6\x97\xa5", 4); // 258 bytes
+    CHECK_ERRNO(mkdir(name, 0755), ENAMETOOLONG);
+    CHECK_EQ(count("u", NULL), N);
+    puts("name length ok");
     return 0;
 }

@@ -34,6 +34,8 @@ const parentOf = (path) => {
   return cut < 0 ? "" : bare.slice(0, cut + 1);
 };
 
+const utf8 = new TextEncoder();
+
 /**
  * Why a path cannot name a file or folder in a project, as a sentence for the user; null when it can.
  * A trailing "/" (folder) is allowed.
@@ -48,7 +50,8 @@ export function validatePath(path) {
     if (segment === "") return `"${path}" has an empty folder name (two "/" in a row); remove the extra "/".`;
     if (segment === "." || segment === "..") return `"${path}" contains "${segment}"; use a path inside the project, like "lib/util.rb".`;
     if (segment !== segment.trim()) return `"${segment}" starts or ends with a space; remove the space.`;
-    if (segment.length > 255) return `"${segment.slice(0, 20)}…" is longer than 255 characters; use a shorter name.`;
+    // The file system's limit (Linux's NAME_MAX) is in UTF-8 bytes: 85 characters of "日本" already fill it.
+    if (utf8.encode(segment).length > 255) return `"${segment.slice(0, 20)}…" is longer than 255 bytes; use a shorter name.`;
   }
   return null;
 }

@@ -2,6 +2,7 @@ package org.rubyport.wasi.vfs;
 
 import org.rubyport.wasi.Clock;
 import org.rubyport.wasi.Errno;
+import org.rubyport.wasi.Utf8;
 import org.rubyport.wasi.WasiException;
 
 /**
@@ -11,6 +12,8 @@ import org.rubyport.wasi.WasiException;
 public final class Vfs {
     /** Symlinks followed in one resolution before ELOOP, as on Linux. */
     public static final int MAX_SYMLINK_HOPS = 40;
+    /** The longest name, in UTF-8 bytes, before ENAMETOOLONG: Linux's NAME_MAX. */
+    public static final int MAX_NAME_BYTES = 255;
 
     private final Clock clock;
     private final FileSpace space;
@@ -109,6 +112,10 @@ public final class Vfs {
                 int end = rest.indexOf('/', at);
                 name = rest.substring(at, end < 0 ? rest.length() : end);
                 at += name.length();
+                // A UTF-16 unit takes at most 3 UTF-8 bytes, so only long names need counting.
+                if (name.length() > MAX_NAME_BYTES / 3 && Utf8.encodedLength(name) > MAX_NAME_BYTES) {
+                    throw Errno.NAMETOOLONG.error();
+                }
             }
             boolean last = skipSlashes(rest, at) == rest.length();
             Inode node = child(sandbox, dir, name);
