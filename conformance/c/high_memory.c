@@ -1,12 +1,15 @@
 // Guest pointers above 2 GiB are ordinary unsigned addresses: paths, buffers, iovec arrays and result
 // slots there work like any other, and the end of a memory larger than 2 GiB is still checked (EFAULT
 // one byte past it). JavaScript sees such an i32 as negative, which typed arrays would read from their end.
+// One buffer may even be longer than 2 GiB: a read moves what the file holds, a write of it runs into the
+// file space limit (1 GiB) and changes nothing.
 // browser-only: Chicory's memory is indexed by int, so it cannot grow past 2 GiB
 // expect-exit: 0
 // expect-stdout: grown past 2 GiB ok
 // expect-stdout: high path and buffers ok
 // expect-stdout: high result slots ok
 // expect-stdout: high end checked ok
+// expect-stdout: buffer over 2 GiB ok
 #include "check.h"
 #include <stdint.h>
 #include <sys/uio.h>
@@ -14,10 +17,12 @@
 
 #define PAGE 65536u
 #define HIGH 0x80001000u /* 2 GiB + 4 KiB */
+#define LOW 0x10000000u  /* 256 MiB: a 3 GiB buffer from here ends at 3.25 GiB */
+#define HUGE 0xC0000000u /* 3 GiB */
 
 int main(void) {
     size_t pages = __builtin_wasm_memory_size(0);
-    size_t wanted = (HIGH + 1024 * 1024) / PAGE; /* a MiB above HIGH */
+    size_t wanted = (LOW + HUGE + 1024 * 1024) / PAGE; /* a MiB above the huge buffer's end */
     CHECK(__builtin_wasm_memory_grow(0, wanted - pages) != (size_t)-1);
     uint32_t end = (uint32_t)(__builtin_wasm_memory_size(0) * PAGE);
     CHECK(end > HIGH);
@@ -73,5 +78,19 @@ int main(void) {
     CHECK(memcmp(last, "writ", 4) == 0);
     CHECK(close(fd) == 0);
     puts("high end checked ok");
+
+    fd = open("high.txt", O_RDWR);
+    CHECK(fd >= 0);
+    size_t length = strlen(data) + 4;
+    uint8_t *low = (uint8_t *)(uintptr_t)LOW;
+    CHECK_EQ(__wasi_fd_read(fd, &(__wasi_iovec_t){low, HUGE}, 1, written), 0);
+    CHECK_EQ(*written, length);
+    CHECK(memcmp(low, data, strlen(data)) == 0);
+    CHECK_EQ(__wasi_fd_write(fd, &(__wasi_ciovec_t){low, HUGE}, 1, written), __WASI_ERRNO_NOSPC);
+    struct stat st;
+    CHECK(fstat(fd, &st) == 0);
+    CHECK_EQ(st.st_size, length);
+    CHECK(close(fd) == 0);
+    puts("buffer over 2 GiB ok");
     return 0;
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 class IovecTest {
@@ -39,6 +41,26 @@ class IovecTest {
         assertEquals(Errno.FAULT, fault(0, 1), "lengths are unsigned");
         put(0, 257, 0);
         assertEquals(Errno.FAULT, fault(0, 1));
+    }
+
+    /** memory's bytes in a memory that says it has 4 GiB: iovecs may then name buffers past 2 GiB. */
+    private GuestMemory claimingFourGiB() {
+        InvocationHandler handler = (proxy, method, args) -> method.getName().equals("size") ? 4294967296.0
+                : method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
+                : method.invoke(memory, args);
+        return (GuestMemory) Proxy.newProxyInstance(GuestMemory.class.getClassLoader(),
+                new Class<?>[] {GuestMemory.class}, handler);
+    }
+
+    @Test
+    void oneCallMovesAtMostLinuxsMaximum() throws WasiException {
+        put(0, 0x10000000, 0xC0000000); // 3 GiB, which an int reads as negative
+        put(8, 100, 10);
+        Iovec[] iovs = Iovec.readAll(claimingFourGiB(), 0, 2);
+        assertArrayEquals(new Iovec[] {new Iovec(0x10000000, Iovec.MAX_TRANSFER), new Iovec(100, 0)}, iovs);
+        assertEquals(Iovec.MAX_TRANSFER, Iovec.total(iovs));
+        put(0, 0x80000000, 0x7fffffff); // from 2 GiB on, within the 4 GiB
+        assertEquals(Iovec.MAX_TRANSFER, Iovec.readAll(claimingFourGiB(), 0, 1)[0].len());
     }
 
     @Test
