@@ -267,12 +267,21 @@ public final class WasiPreview1 {
         }
     }
 
+    private static final int RANDOM_CHUNK = 1 << 16;
+
     public int randomGet(int bufPtr, int len) {
         try {
-            check(bufPtr, GuestMemory.unsigned(len));
-            byte[] bytes = new byte[len];
-            host.randomBytes(bytes);
-            memory.write(bufPtr, bytes, 0, len);
+            double size = GuestMemory.unsigned(len);
+            check(bufPtr, size);
+            // In pieces: a length past 2 GiB does not fit an array, and a big one need not be held twice.
+            byte[] bytes = new byte[(int) Math.min(size, RANDOM_CHUNK)];
+            int at = bufPtr;
+            for (double left = size; left > 0; left -= bytes.length) {
+                int n = (int) Math.min(left, bytes.length);
+                host.randomBytes(bytes);
+                memory.write(at, bytes, 0, n);
+                at += n;
+            }
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);

@@ -103,6 +103,18 @@ class WasiProcessTest {
     }
 
     @Test
+    void randomFillsALongBufferWhole() {
+        int len = 200_000; // more than one of the pieces it is drawn in
+        int buf = g.alloc(len + 1);
+        ok(w.randomGet(buf, len));
+        byte[] bytes = g.memory.bytes();
+        for (int i = 0; i < len; i++) {
+            assertEquals((byte) (i + 1), bytes[buf + i], "byte " + i);
+        }
+        assertEquals(0, bytes[buf + len], "nothing past the buffer");
+    }
+
+    @Test
     void randomComesFromTheHost() {
         int buf = g.alloc(8);
         ok(w.randomGet(buf, 5));
