@@ -14,7 +14,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * Guest memory over a WebAssembly.Memory. Views are rebuilt by {@link #refresh} when memory has grown,
  * which the exports call once per WASI call: the guest cannot grow memory while the host runs. Guest
  * addresses are unsigned: one above 2 GiB arrives as a negative int, so every access goes through
- * {@link GuestMemory#unsigned} (JavaScript's {@code >>> 0}), or typed arrays would count it from their end.
+ * {@link GuestMemory#unsigned}, or typed arrays would count it from their end.
  */
 final class JsGuestMemory implements GuestMemory {
     private static final JSObject UTF8 = strictDecoder();
@@ -83,7 +83,7 @@ final class JsGuestMemory implements GuestMemory {
      * memory, which TextDecoder refuses, is decoded in Java instead.
      */
     @Override public String readUtf8(int ptr, int len, byte[] scratch) throws WasiException {
-        String text = shared ? null : decodeUtf8(UTF8, bytes, ptr, len);
+        String text = shared ? null : decodeUtf8(UTF8, bytes, unsigned(ptr), len);
         if (text != null) {
             return text;
         }
@@ -91,17 +91,17 @@ final class JsGuestMemory implements GuestMemory {
     }
 
     @Override public void read(int ptr, byte[] dst, int off, int len) {
-        copy(bytes, ptr, dst, off, len);
+        copy(bytes, unsigned(ptr), dst, off, len);
     }
 
     @Override public void write(int ptr, byte[] src, int off, int len) {
-        copyIn(src, off, bytes, ptr, len);
+        copyIn(src, off, bytes, unsigned(ptr), len);
     }
 
     /** The text, or null when the bytes are not well-formed UTF-8 (a leading BOM is kept: it is part of a name). */
     @JSBody(params = { "decoder", "guest", "ptr", "len" },
-            script = "try { ptr >>>= 0; return decoder.decode(guest.subarray(ptr, ptr + len)); } catch (e) { return null; }")
-    private static native String decodeUtf8(JSObject decoder, Int8Array guest, int ptr, int len);
+            script = "try { return decoder.decode(guest.subarray(ptr, ptr + len)); } catch (e) { return null; }")
+    private static native String decodeUtf8(JSObject decoder, Int8Array guest, double ptr, int len);
 
     @JSBody(params = "buffer", script = "return new DataView(buffer);")
     private static native GuestView dataView(ArrayBuffer buffer);
@@ -113,9 +113,9 @@ final class JsGuestMemory implements GuestMemory {
     private static native boolean isShared(ArrayBuffer buffer);
 
     /** Copies guest bytes into a Java array without per-byte work: a byte[] is an Int8Array under TeaVM. */
-    @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "ptr >>>= 0; dst.set(guest.subarray(ptr, ptr + len), off);")
-    private static native void copy(Int8Array guest, int ptr, @JSByRef byte[] dst, int off, int len);
+    @JSBody(params = { "guest", "ptr", "dst", "off", "len" }, script = "dst.set(guest.subarray(ptr, ptr + len), off);")
+    private static native void copy(Int8Array guest, double ptr, @JSByRef byte[] dst, int off, int len);
 
-    @JSBody(params = { "src", "off", "guest", "ptr", "len" }, script = "guest.set(src.subarray(off, off + len), ptr >>> 0);")
-    private static native void copyIn(@JSByRef byte[] src, int off, Int8Array guest, int ptr, int len);
+    @JSBody(params = { "src", "off", "guest", "ptr", "len" }, script = "guest.set(src.subarray(off, off + len), ptr);")
+    private static native void copyIn(@JSByRef byte[] src, int off, Int8Array guest, double ptr, int len);
 }

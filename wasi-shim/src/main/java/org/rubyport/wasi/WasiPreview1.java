@@ -528,12 +528,13 @@ public final class WasiPreview1 {
             // Cookies: 0 is ".", 1 is "..", then each entry's sequence number, so they stay valid as the
             // directory changes. A removed directory lists nothing, not even "." and "..", as on Linux.
             int used = 0;
-            boolean removed = dir.dir.nlink() == 0;
-            if (cookie == 0 && !removed) {
-                used = putDirent(bufPtr, bufLen, used, 0, ".", dir.dir);
-            }
-            if (cookie <= 1 && !removed) {
-                used = putDirent(bufPtr, bufLen, used, 1, "..", dir.dir.parent());
+            if (!dir.dir.isRemoved()) {
+                if (cookie == 0) {
+                    used = putDirent(bufPtr, bufLen, used, 0, ".", dir.dir);
+                }
+                if (cookie <= 1) {
+                    used = putDirent(bufPtr, bufLen, used, 1, "..", dir.dir.parent());
+                }
             }
             long from = Math.max(cookie, DirectoryNode.FIRST_ENTRY_SEQUENCE);
             for (DirectoryNode.Link link : dir.dir.listingFrom(from)) {

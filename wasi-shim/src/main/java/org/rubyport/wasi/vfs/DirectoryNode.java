@@ -136,9 +136,14 @@ public final class DirectoryNode extends Inode {
      * still hold it, but nothing can be made in it (Linux's rule; it would be unreachable otherwise).
      */
     void requireLinked() throws WasiException {
-        if (nlink == 0) {
+        if (isRemoved()) {
             throw Errno.NOENT.error();
         }
+    }
+
+    /** Whether rmdir, or a rename over it, has taken the directory's last name. */
+    public boolean isRemoved() {
+        return nlink == 0;
     }
 
     public boolean isEmpty() {

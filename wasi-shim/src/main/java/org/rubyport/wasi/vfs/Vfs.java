@@ -140,10 +140,11 @@ public final class Vfs {
                 continue;
             }
             if (last) {
-                if (mode != ENTRY && trailingSlash && node != null && !(node instanceof DirectoryNode)) {
-                    throw Errno.NOTDIR.error();
+                Lookup found = new Lookup(dir, name, node, trailingSlash);
+                if (mode != ENTRY) {
+                    found.requireSlashFits();
                 }
-                return new Lookup(dir, name, node, trailingSlash);
+                return found;
             }
             if (node == null) {
                 throw Errno.NOENT.error();
