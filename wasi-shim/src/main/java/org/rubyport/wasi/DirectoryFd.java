@@ -12,7 +12,7 @@ final class DirectoryFd extends Fd {
     final DirectoryNode dir;
     final String preopenName;
 
-    DirectoryFd(DirectoryNode dir, String preopenName, long rightsBase, long rightsInheriting) {
+    DirectoryFd(DirectoryNode dir, String preopenName, int rightsBase, int rightsInheriting) {
         super(rightsBase, rightsInheriting);
         this.dir = dir;
         this.preopenName = preopenName;

@@ -4,11 +4,11 @@ import org.rubyport.wasi.vfs.Inode;
 
 /** An open file descriptor. Every operation fails with EBADF unless the kind of descriptor supports it. */
 abstract class Fd {
-    long rightsBase;
-    long rightsInheriting;
+    int rightsBase;
+    int rightsInheriting;
     short flags;
 
-    Fd(long rightsBase, long rightsInheriting) {
+    Fd(int rightsBase, int rightsInheriting) {
         this.rightsBase = rightsBase;
         this.rightsInheriting = rightsInheriting;
     }
@@ -53,7 +53,7 @@ abstract class Fd {
         return 1;
     }
 
-    void requireRight(long right) throws WasiException {
+    void requireRight(int right) throws WasiException {
         if ((rightsBase & right) == 0) {
             throw Errno.NOTCAPABLE.error();
         }

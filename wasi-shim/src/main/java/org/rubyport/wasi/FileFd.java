@@ -13,7 +13,7 @@ final class FileFd extends Fd {
     final FileNode file;
     private long position;
 
-    FileFd(Vfs vfs, FileNode file, long rightsBase, long rightsInheriting, short flags) {
+    FileFd(Vfs vfs, FileNode file, int rightsBase, int rightsInheriting, short flags) {
         super(rightsBase, rightsInheriting);
         this.vfs = vfs;
         this.file = file;

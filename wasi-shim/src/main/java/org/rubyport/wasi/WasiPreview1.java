@@ -22,7 +22,7 @@ public final class WasiPreview1 {
     static final int OFLAG_TRUNC = 8;
     static final int LOOKUP_SYMLINK_FOLLOW = 1;
     /** Rights that would change a file; asking for them on a read-only file gives EROFS, as open(2) does. */
-    static final long WRITING_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
+    static final int WRITING_RIGHTS = Rights.FD_WRITE | Rights.FD_ALLOCATE | Rights.FD_FILESTAT_SET_SIZE;
     static final int FST_ATIM = 1;
     static final int FST_ATIM_NOW = 2;
     static final int FST_MTIM = 4;
@@ -203,7 +203,7 @@ public final class WasiPreview1 {
         throw (f instanceof DirectoryFd ? Errno.ISDIR : Errno.INVAL).error();
     }
 
-    private Lookup lookUp(int dirFd, int flags, int pathPtr, int pathLen, long right) throws WasiException {
+    private Lookup lookUp(int dirFd, int flags, int pathPtr, int pathLen, int right) throws WasiException {
         DirectoryFd dir = directory(dirFd);
         dir.requireRight(right);
         String path = readPath(pathPtr, pathLen);
@@ -211,7 +211,7 @@ public final class WasiPreview1 {
     }
 
     /** The entry an operation creates, removes or renames (see {@link Vfs#lookUpEntry}). */
-    private Lookup lookUpEntry(int dirFd, int pathPtr, int pathLen, long right) throws WasiException {
+    private Lookup lookUpEntry(int dirFd, int pathPtr, int pathLen, int right) throws WasiException {
         DirectoryFd dir = directory(dirFd);
         dir.requireRight(right);
         return vfs.lookUpEntry(dir.dir, dir.dir, readPath(pathPtr, pathLen), dir.isGuestRoot());
@@ -352,15 +352,22 @@ public final class WasiPreview1 {
         try {
             Fd f = fds.get(fd);
             check(statPtr, 24);
-            memory.setLong(statPtr, 0);
+            memory.setInt(statPtr, 0);
+            memory.setInt(statPtr + 4, 0);
             memory.setByte(statPtr, f.filetype());
             memory.setShort(statPtr + 2, f.flags);
-            memory.setLong(statPtr + 8, f.rightsBase);
-            memory.setLong(statPtr + 16, f.rightsInheriting);
+            putRights(statPtr + 8, f.rightsBase);
+            putRights(statPtr + 16, f.rightsInheriting);
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
         }
+    }
+
+    /** Rights as the guest's 64-bit field, in two int halves, without a long. */
+    private void putRights(int ptr, int rights) {
+        memory.setInt(ptr, rights);
+        memory.setInt(ptr + 4, 0);
     }
 
     public int fdFdstatSetFlags(int fd, int flags) {
@@ -378,11 +385,13 @@ public final class WasiPreview1 {
     public int fdFdstatSetRights(int fd, long rightsBase, long rightsInheriting) {
         try {
             Fd f = fds.get(fd);
-            if ((rightsBase & ~f.rightsBase) != 0 || (rightsInheriting & ~f.rightsInheriting) != 0) {
+            int base = Rights.fromGuest(rightsBase);
+            int inheriting = Rights.fromGuest(rightsInheriting);
+            if ((base & ~f.rightsBase) != 0 || (inheriting & ~f.rightsInheriting) != 0) {
                 throw Errno.NOTCAPABLE.error();
             }
-            f.rightsBase = rightsBase;
-            f.rightsInheriting = rightsInheriting;
+            f.rightsBase = base;
+            f.rightsInheriting = inheriting;
             return SUCCESS;
         } catch (Exception e) {
             return errno(e);
@@ -653,6 +662,8 @@ public final class WasiPreview1 {
         try {
             check(openedFdPtr, 4);
             DirectoryFd dir = directory(fd);
+            int base = Rights.fromGuest(rightsBase);
+            int inheriting = Rights.fromGuest(rightsInheriting);
             boolean exclusive = (oflags & (OFLAG_CREAT | OFLAG_EXCL)) == (OFLAG_CREAT | OFLAG_EXCL);
             // With O_CREAT|O_EXCL a symlink in last place, even a dangling one, is "existing" (open(2)).
             int lookupFlags = exclusive ? dirFlags & ~LOOKUP_SYMLINK_FOLLOW : dirFlags;
@@ -674,24 +685,24 @@ public final class WasiPreview1 {
             if (node instanceof SymlinkNode) { // not followed: O_NOFOLLOW
                 throw ((oflags & OFLAG_DIRECTORY) != 0 ? Errno.NOTDIR : Errno.LOOP).error();
             } else if (node instanceof DirectoryNode d) {
-                if ((oflags & (OFLAG_TRUNC | OFLAG_CREAT)) != 0 || (rightsBase & Rights.FD_WRITE) != 0) {
+                if ((oflags & (OFLAG_TRUNC | OFLAG_CREAT)) != 0 || (base & Rights.FD_WRITE) != 0) {
                     throw Errno.ISDIR.error();
                 }
-                opened = new DirectoryFd(d, null, rightsBase & Rights.DIRECTORY & dir.rightsInheriting,
-                        rightsInheriting & dir.rightsInheriting);
+                opened = new DirectoryFd(d, null, base & Rights.DIRECTORY & dir.rightsInheriting,
+                        inheriting & dir.rightsInheriting);
             } else if ((oflags & OFLAG_DIRECTORY) != 0) {
                 throw Errno.NOTDIR.error();
             } else {
                 FileNode file = (FileNode) node;
-                if ((oflags & OFLAG_TRUNC) != 0 || (rightsBase & WRITING_RIGHTS) != 0) {
+                if ((oflags & OFLAG_TRUNC) != 0 || (base & WRITING_RIGHTS) != 0) {
                     file.requireWritable();
                 }
                 if ((oflags & OFLAG_TRUNC) != 0) {
                     dir.requireRight(Rights.PATH_FILESTAT_SET_SIZE);
                     file.setSize(0, vfs.now());
                 }
-                opened = new FileFd(vfs, file, rightsBase & Rights.REGULAR_FILE & dir.rightsInheriting,
-                        rightsInheriting & dir.rightsInheriting, (short) fdFlags);
+                opened = new FileFd(vfs, file, base & Rights.REGULAR_FILE & dir.rightsInheriting,
+                        inheriting & dir.rightsInheriting, (short) fdFlags);
             }
             memory.setInt(openedFdPtr, fds.add(opened));
             return SUCCESS;

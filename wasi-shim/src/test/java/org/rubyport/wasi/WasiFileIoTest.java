@@ -187,6 +187,26 @@ class WasiFileIoTest {
     }
 
     @Test
+    void rightsPastTheThirtyDefinedBitsAreNeverHeld() {
+        g.writeFile(PREOPEN, "f", "data");
+        int fd = g.open(PREOPEN, "f", 0, -1L, 0); // asks for every bit: gets what a file can hold
+        int stat = g.alloc(24);
+        for (int i = 0; i < 24; i++) {
+            g.memory.setByte(stat + i, (byte) 0xFF);
+        }
+        ok(w.fdFdstatGet(fd, stat));
+        assertEquals(Rights.REGULAR_FILE, g.u64(stat + 8));
+        assertEquals(Rights.DIRECTORY_INHERITING, g.u64(stat + 16));
+
+        assertErrno(Errno.NOTCAPABLE, w.fdFdstatSetRights(fd, Rights.FD_READ | 1L << 40, 0));
+        assertErrno(Errno.NOTCAPABLE, w.fdFdstatSetRights(fd, 1L << 31, 0));
+        assertErrno(Errno.NOTCAPABLE, w.fdFdstatSetRights(fd, Rights.FD_READ, 1L << 33));
+        ok(w.fdFdstatSetRights(fd, Rights.FD_READ, 0));
+        ok(w.fdFdstatGet(fd, stat));
+        assertEquals(Rights.FD_READ, g.u64(stat + 8));
+    }
+
+    @Test
     void seekWhenceAndBounds() {
         g.writeFile(PREOPEN, "f", "0123456789");
         int fd = g.open(PREOPEN, "f", 0);
