@@ -46,6 +46,20 @@ test("the playground lists the installed apps, and a first visit boots the app b
   await expect(page).toHaveURL(/\/apps\/sinatra-demo\/$/);
 });
 
+test("once the service worker controls the page, the Apps menu still lists the apps and the bundles load", async () => {
+  await page.goto("/");
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.locator(".apps-menu summary").click();
+  await expect(page.locator("#apps-list a")).toHaveText(["Rack echo", "Sinatra notes", "Rails tasks"]);
+  const bundle = await page.evaluate(async () => {
+    const response = await fetch("/apps/rack-echo.rpk");
+    return { status: response.status, magic: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 4)) };
+  });
+  expect(bundle).toEqual({ status: 200, magic: "RPK1" });
+  await page.goto("/apps/sinatra-demo/");
+  await expect(page.locator("h1").first()).toHaveText("Notes");
+});
+
 test("the app's static stylesheet comes from public/ with its type", async () => {
   const css = await pageFetch("/apps/sinatra-demo/style.css");
   expect(css.status).toBe(200);

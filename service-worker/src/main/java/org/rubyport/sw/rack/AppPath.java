@@ -26,6 +26,14 @@ record AppPath(String app, String scriptName, String pathInfo, String query) {
         return new AppPath(app, PREFIX + app, pathInfo, query);
     }
 
+    /**
+     * Whether this is one of the site's own files beside the apps (index.json, the bundles), not an app:
+     * app names have no dot, and an app's pages are below /apps/&lt;name&gt;/.
+     */
+    boolean isSiteFile() {
+        return pathInfo.isEmpty() && app.indexOf('.') >= 0;
+    }
+
     /** Whether the name is one the packer accepts: [a-z0-9][a-z0-9-]*. */
     boolean validName() {
         if (app.isEmpty()) {

@@ -34,7 +34,8 @@ public final class RackBridge {
 
     /** Whether url is one of the apps'. */
     public boolean handles(String url) {
-        return url.startsWith(origin + AppPath.PREFIX);
+        AppPath path = AppPath.parse(origin, url);
+        return path != null && !path.isSiteFile();
     }
 
     /** The reply to a request under /apps/. */

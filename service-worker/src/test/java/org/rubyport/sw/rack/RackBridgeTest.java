@@ -78,6 +78,12 @@ class RackBridgeTest {
         assertTrue(bridge.handles(ORIGIN + "/apps/demo/"));
         assertFalse(bridge.handles(ORIGIN + "/"));
         assertFalse(bridge.handles(ORIGIN + "/ruby.js"));
+        // The site's files beside the apps: the list the Apps menu reads, and the bundles.
+        assertFalse(bridge.handles(ORIGIN + "/apps/index.json"));
+        assertFalse(bridge.handles(ORIGIN + "/apps/demo.rpk?v=1"));
+        assertTrue(bridge.handles(ORIGIN + "/apps/demo"));
+        assertTrue(bridge.handles(ORIGIN + "/apps/demo/style.css"));
+        assertTrue(bridge.handles(ORIGIN + "/apps/index.json/"));
     }
 
     @Test
