@@ -119,6 +119,27 @@ test("when the precache fails the page still works online and says offline mode 
     ? route.fulfill({ status: 507, body: "Insufficient Storage" }) : route.continue()));
   await page.goto("/");
   await expect(page.locator("#update")).toContainText("Offline mode is unavailable", { timeout: 60_000 });
+  await expect(page.locator("#update")).toContainText("precache failed for /ruby+stdlib.wasm: HTTP 507");
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
   await runAndExpect(page, 'puts "online"', "online\n");
+});
+
+test("an app opened first, when the worker cannot install, says why instead of waiting for ever", async ({ page, context }) => {
+  await context.route("**/ruby+stdlib.wasm", (route) => (route.request().serviceWorker()
+    ? route.fulfill({ status: 507, body: "Insufficient Storage" }) : route.continue()));
+  await page.goto("/apps/rack-echo/");
+  await expect(page.locator("#stage")).toContainText(
+    "The service worker could not be installed (precache failed for /ruby+stdlib.wasm: HTTP 507)", { timeout: 60_000 });
+  await expect(page).toHaveTitle("rack-echo could not start");
+});
+
+test("an app bundle that cannot be had leaves the worker and the other apps working, and its app says which", async ({ page, context }) => {
+  await context.route("**/apps/rack-echo.rpk", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await openControlled(page);
+  expect(await page.evaluate(async () => (await caches.match("/apps/sinatra-demo.rpk"))?.status)).toBe(200);
+  await page.goto("/apps/sinatra-demo/");
+  await expect(page.locator("h1").first()).toHaveText("Notes", { timeout: 90_000 });
+  await page.goto("/apps/rack-echo/");
+  await expect(page.locator("#stage")).toContainText("The app bundle /apps/rack-echo.rpk could not be loaded: HTTP 404",
+    { timeout: 60_000 });
 });

@@ -10,6 +10,20 @@ export async function enableOffline(notify) {
   } catch {
     return; // offline: the installed worker, if any, keeps serving
   }
+  // Why the install failed, when the worker could say (it names the file it could not store). Its message
+  // and the worker's turning redundant may come in either order; the notice is shown again with the reason.
+  let precacheFailure = null;
+  let installFailed = false;
+  const notifyUnavailable = () => {
+    const why = precacheFailure ? ` (${precacheFailure})` : " (is storage full?)";
+    notify(`Offline mode is unavailable: this browser could not store the playground for offline use${why}. ` +
+      "The playground still works while you are online.");
+  };
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (!event.data || typeof event.data.precacheFailed !== "string") return;
+    precacheFailure = event.data.precacheFailed;
+    if (installFailed) notifyUnavailable();
+  });
   let reloadOnChange = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloadOnChange) location.reload();
@@ -21,8 +35,8 @@ export async function enableOffline(notify) {
   const watch = (worker) => worker.addEventListener("statechange", () => {
     if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
     if (worker.state === "redundant" && !navigator.serviceWorker.controller) {
-      notify("Offline mode is unavailable: this browser could not store Ruby for offline use (is storage full?). " +
-        "The playground still works while you are online.");
+      installFailed = true;
+      notifyUnavailable();
     }
   });
   try {

@@ -11,6 +11,8 @@ import org.rubyport.sw.Matchers;
 import org.rubyport.sw.Network;
 import org.rubyport.sw.NetworkFirst;
 import org.rubyport.sw.Precache;
+import org.rubyport.sw.PrecacheException;
+import org.rubyport.sw.RequestFactory;
 import org.rubyport.sw.Response;
 import org.rubyport.sw.Router;
 import org.rubyport.sw.rack.RackBridge;
@@ -57,14 +59,24 @@ public final class ServiceWorkerMain {
                 new RackBridge(origin, apps, apps, System::currentTimeMillis));
 
         WorkerScope.<ExtendableEvent>on("install", event -> event.waitUntil(async(() -> {
-            // The installed apps' bundles too, so that they work offline without having been opened before.
-            List<String> urls = new ArrayList<>(PRECACHE);
-            JSArrayReader<JSString> bundles = glue.bundleUrls().await();
-            for (int i = 0; i < bundles.getLength(); i++) {
-                urls.add(bundles.get(i).stringValue());
+            Precache precache = new Precache(cacheName, PRECACHE);
+            RequestFactory requests = url -> new BrowserRequest(WorkerScope.request(origin + url));
+            try {
+                precache.install(caches, network, requests);
+            } catch (PrecacheException e) {
+                WorkerScope.tellPages(e.getMessage()).await(); // the page says why offline mode is unavailable
+                throw e;
             }
-            new Precache(cacheName, urls).install(caches, network,
-                    url -> new BrowserRequest(WorkerScope.request(origin + url)));
+            // The installed apps' bundles too, so that they work offline without having been opened before;
+            // one that cannot be had is left to its app to fetch when opened, and the other apps still work.
+            List<String> bundles = new ArrayList<>();
+            JSArrayReader<JSString> listed = glue.bundleUrls().await();
+            for (int i = 0; i < listed.getLength(); i++) {
+                bundles.add(listed.get(i).stringValue());
+            }
+            for (PrecacheException skipped : precache.addEach(caches, network, requests, bundles)) {
+                WorkerScope.warn(skipped.getMessage() + " (that app will need the network when opened)");
+            }
             return null;
         })));
         WorkerScope.<ExtendableEvent>on("activate", event -> event.waitUntil(async(() -> {

@@ -65,6 +65,15 @@ final class WorkerScope {
     @JSBody(params = "event", script = "return event.data;")
     static native String messageData(JSObject event);
 
+    /** Tells every page of the origin, controlled or not, why installing failed: {precacheFailed: message}. */
+    @JSBody(params = "message", script = "console.warn(message);"
+            + "return self.clients.matchAll({type: 'window', includeUncontrolled: true})"
+            + ".then((pages) => pages.forEach((page) => page.postMessage({precacheFailed: message})));")
+    static native JSPromise<JSObject> tellPages(String message);
+
+    @JSBody(params = "message", script = "console.warn(message);")
+    static native void warn(String message);
+
     @JSBody(script = "return self.skipWaiting();")
     static native JSPromise<JSObject> skipWaiting();
 

@@ -29,27 +29,57 @@ public final class Precache {
                 throw new PrecacheException(null, "precache: cannot open cache " + cacheName + ": " + e, e);
             }
             for (String url : urls) {
-                Request request = requests.get(url);
-                Response response;
-                try {
-                    response = network.fetch(request);
-                } catch (IOException e) {
-                    throw new PrecacheException(url, "precache failed for " + url + ": " + e, e);
-                }
-                if (response.status() != 200) {
-                    throw new PrecacheException(url, "precache failed for " + url + ": HTTP " + response.status(), null);
-                }
-                try {
-                    cache.put(request, response);
-                } catch (IOException e) {
-                    throw new PrecacheException(url, "precache failed for " + url + ": " + e, e);
-                }
+                fetchInto(cache, url, network, requests);
             }
             complete = true;
         } finally {
             if (!complete) { // also on unexpected RuntimeExceptions, which propagate unchanged
                 deleteQuietly(caches);
             }
+        }
+    }
+
+    /**
+     * Adds each of optionalUrls to the cache filled by {@link #install}, skipping any that fails: for what
+     * the worker can do without (an app's bundle, which the app fetches when it is opened). Returns the
+     * failures, each naming its url, for the caller to report.
+     */
+    public List<PrecacheException> addEach(CacheStorage caches, Network network, RequestFactory requests,
+            List<String> optionalUrls) {
+        List<PrecacheException> failures = new ArrayList<>();
+        Cache cache;
+        try {
+            cache = caches.open(cacheName);
+        } catch (IOException e) {
+            failures.add(new PrecacheException(null, "precache: cannot open cache " + cacheName + ": " + e, e));
+            return failures;
+        }
+        for (String url : optionalUrls) {
+            try {
+                fetchInto(cache, url, network, requests);
+            } catch (PrecacheException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+
+    private static void fetchInto(Cache cache, String url, Network network, RequestFactory requests)
+            throws PrecacheException {
+        Request request = requests.get(url);
+        Response response;
+        try {
+            response = network.fetch(request);
+        } catch (IOException e) {
+            throw new PrecacheException(url, "precache failed for " + url + ": " + e, e);
+        }
+        if (response.status() != 200) {
+            throw new PrecacheException(url, "precache failed for " + url + ": HTTP " + response.status(), null);
+        }
+        try {
+            cache.put(request, response);
+        } catch (IOException e) {
+            throw new PrecacheException(url, "precache failed for " + url + ": " + e, e);
         }
     }
 

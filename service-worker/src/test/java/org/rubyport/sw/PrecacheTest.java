@@ -117,4 +117,20 @@ class PrecacheTest {
         assertEquals(List.of(), Precache.deleteOldCaches(caches, CacheNames.PREFIX, CACHE));
         assertEquals(List.of(CACHE), caches.keys());
     }
+
+    @Test
+    void optionalUrlsThatFailAreSkippedAndNamedWhileTheRestAreCached() throws Exception {
+        String bundle = "https://example.com/apps/a.rpk";
+        String missing = "https://example.com/apps/b.rpk";
+        String last = "https://example.com/apps/c.rpk";
+        network.status(missing, 404);
+        install();
+
+        List<PrecacheException> failures = precache.addEach(caches, network, FakeRequest::get, List.of(bundle, missing, last));
+
+        assertEquals(1, failures.size());
+        assertEquals(missing, failures.get(0).url);
+        assertTrue(failures.get(0).getMessage().contains("404"), failures.get(0).getMessage());
+        assertEquals(List.of(A, B, C, bundle, last), new ArrayList<>(caches.caches.get(CACHE).entries.keySet()));
+    }
 }
