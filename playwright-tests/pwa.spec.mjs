@@ -143,3 +143,15 @@ test("an app bundle that cannot be had leaves the worker and the other apps work
   await expect(page.locator("#stage")).toContainText("The app bundle /apps/rack-echo.rpk could not be loaded: HTTP 404",
     { timeout: 60_000 });
 });
+
+test("a bundle stored cut short says to download it again, and a reload does download it again", async ({ page, context }) => {
+  const good = await (await fetch(new URL("/apps/rack-echo.rpk", test.info().project.use.baseURL))).arrayBuffer();
+  await context.route("**/apps/rack-echo.rpk", (route) => route.fulfill({ status: 200,
+    contentType: "application/octet-stream", body: Buffer.from(good.slice(0, good.byteLength >> 1)) }));
+  await openControlled(page);
+  await page.goto("/apps/rack-echo/");
+  await expect(page.locator("#stage")).toContainText("The bundle is truncated", { timeout: 60_000 });
+  await context.unroute("**/apps/rack-echo.rpk");
+  await page.reload();
+  await expect(page.locator("h1").first()).toHaveText("Rack echo", { timeout: 60_000 });
+});

@@ -35,15 +35,18 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class AppHost {
   /**
-   * name: the app's name; loadBundle(): Promise of the bundle's bytes; loadRuby(): Promise of the compiled
+   * name: the app's name; loadBundle(): Promise of the bundle's bytes; discardBundle(): Promise, forgets a
+   * stored copy that would not mount (truncated, damaged); loadRuby(): Promise of the compiled
    * ruby+stdlib.wasm module; loadDatabases(): Promise of the SqliteHost, for apps with a
    * config/database.yml; progress(stage, detail, fraction): called as the boot advances (fraction, when
    * given, says how far into the stage); recycleBytes: the memory
    * size past which a VM is replaced.
    */
-  constructor(name, { loadBundle, loadRuby, loadDatabases, progress = () => {}, recycleBytes = RECYCLE_BYTES }) {
+  constructor(name, { loadBundle, discardBundle = async () => {}, loadRuby, loadDatabases, progress = () => {},
+    recycleBytes = RECYCLE_BYTES }) {
     this.name = name;
     this.loadBundle = loadBundle;
+    this.discardBundle = discardBundle;
     this.loadRuby = loadRuby;
     this.loadDatabases = loadDatabases;
     this.databases = null; // the SqliteHost, once an app with a database has booted
@@ -165,7 +168,13 @@ export class AppHost {
   /** Mounts the bundle and the bridge into wasi, the first time. */
   mount(wasi, bundle) {
     if (this.wasi) return;
-    this.manifest = wasi.mountBundle(bundle);
+    try {
+      this.manifest = wasi.mountBundle(bundle);
+    } catch (error) {
+      // Its message says to download it again: a reload must not get the same bytes from the cache.
+      this.discardBundle().catch((e) => console.warn(`[${this.name}] the damaged bundle stays cached: ${e.message}`));
+      throw error;
+    }
     wasi.writeFile("/rubyport/rack_bridge.rb", bridgeSource);
     wasi.writeFile("/rubyport/manifest.json", JSON.stringify(this.manifest));
     this.wasi = wasi;

@@ -12,9 +12,13 @@ const WASM_URL = "/ruby+stdlib.wasm";
 export const BOOT_CHANNEL = "rubyport-app-boot";
 
 export class AppRegistry {
-  /** cachedFetch(url): a Response from the service worker's caches, or from the network when missing. */
-  constructor(cachedFetch) {
+  /**
+   * cachedFetch(url): a Response from the service worker's caches, or from the network when missing;
+   * uncache(url): drops a cached copy (a damaged bundle), so that a reload downloads it again.
+   */
+  constructor(cachedFetch, uncache = async () => {}) {
     this.cachedFetch = cachedFetch;
+    this.uncache = uncache;
     this.hosts = new Map();
     this.channel = new BroadcastChannel(BOOT_CHANNEL);
     this.ruby = null;
@@ -35,6 +39,7 @@ export class AppRegistry {
     if (!entry) return null;
     const host = new AppHost(name, {
       loadBundle: () => this.download(entry.bundle),
+      discardBundle: () => this.uncache(entry.bundle),
       loadRuby: () => this.compileRuby(),
       loadDatabases: () => this.databases(),
       progress: (stage, detail, fraction) => this.channel.postMessage({ app: name, stage, detail, fraction }),

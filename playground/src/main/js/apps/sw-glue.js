@@ -14,6 +14,11 @@ async function cachedFetch(url) {
   return (await caches.match(url)) || fetch(url);
 }
 
+/** Drops url from every cache, so that the next fetch of it goes to the network. */
+async function uncache(url) {
+  for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+}
+
 /** The stream's bytes as one Int8Array, or null (and the stream cancelled) once they pass limit. */
 async function readLimited(stream, limit) {
   const reader = stream.getReader();
@@ -39,7 +44,7 @@ async function readLimited(stream, limit) {
 }
 
 export function createAppsGlue() {
-  const registry = new AppRegistry(cachedFetch);
+  const registry = new AppRegistry(cachedFetch, uncache);
   const queues = new Map();
   return {
     /**
