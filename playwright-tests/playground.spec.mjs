@@ -95,6 +95,35 @@ test("an exception shows its message and backtrace and highlights the failing li
   await expect(output(page).locator(".error")).toContainText("bad thing (ArgumentError)");
   await expect(output(page).locator(".error")).toContainText("main.rb:2");
   await expect(page.locator(".cm-error-line")).toHaveText('def boom = raise(ArgumentError, "bad thing")');
+  // Only the user's frames: none of the runner that evaluated their file.
+  await expect(output(page).locator(".error")).not.toContainText("Rubyport::Runner");
+  await expect(output(page).locator(".error")).not.toContainText("InstructionSequence");
+});
+
+test("a syntax error shows Ruby's message and highlights its line, in main.rb or a required file", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "a"\nputs(1\nputs "b"');
+  await page.click("#run");
+  await expect(output(page).locator(".error")).toContainText("SyntaxError");
+  await expect(output(page).locator(".error")).toContainText("main.rb:");
+  await expect(output(page).locator(".error")).not.toContainText("NotImplementedError");
+  await expect(output(page).locator(".error")).not.toContainText("Thread");
+  await expect(page.locator(".cm-error-line")).toHaveCount(1);
+  await expect(page.locator("#run")).toBeEnabled();
+});
+
+test("exit! ends the run with its status and no crash report; $0 is the file, as under `ruby main.rb`", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts $0 == __FILE__\nat_exit { puts "at_exit ran" }\nexit! 2');
+  await page.click("#run");
+  await expect(output(page).locator(".info")).toHaveText("Exited with status 2.\n");
+  await expect(output(page).locator(".stdout")).toHaveText("true\n");
+  await expect(output(page).locator(".stderr")).toHaveCount(0);
+  await setCode(page, "Process.exit!(true)");
+  // Ctrl+Enter runs from outside the editor too.
+  await page.locator("#output").click();
+  await page.keyboard.press("Control+Enter");
+  await expect(output(page).locator(".info")).toHaveText("Exited with status 0.\n");
 });
 
 test("require_relative works across files made in the file tree", async ({ page }) => {
@@ -142,14 +171,71 @@ test("a share link loads the project but never runs it", async ({ page, context 
   await expect(other.locator("#output .stdout")).toHaveText("shared code ran\n");
 });
 
-test("the examples menu offers at least six examples, and they run", async ({ page }) => {
+test("a share link is read once: edits to the shared project survive a reload", async ({ page, context }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "v1"');
+  await page.click("#share");
+  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
+  expect(new URL(page.url()).hash).toBe(""); // sharing leaves the address bar alone
+  const other = await context.newPage();
+  await openPlayground(other, await page.locator("#share-url").inputValue());
+  await expect(other.locator(".cm-content")).toHaveText('puts "v1"');
+  expect(new URL(other.url()).hash).toBe("");
+  await setCode(other, 'puts "v2"');
+  await expect(other.locator("#save-status")).toHaveText("Saved");
+  await other.reload();
+  await openPlayground(other, other.url());
+  await expect(other.locator(".cm-content")).toHaveText('puts "v2"');
+});
+
+test("the examples menu offers at least six examples, and each runs to its end without an error", async ({ page }) => {
   await openPlayground(page);
   const options = await page.locator("#examples option").evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
   expect(options.length).toBeGreaterThanOrEqual(6);
-  await page.selectOption("#examples", options[0]);
+  for (const example of options) {
+    await page.selectOption("#examples", example);
+    await expect(output(page)).toHaveText(""); // the last example's output is not left beside the new one
+    await page.click("#run");
+    if (example === "gets") {
+      await page.fill("#stdin", "Ada");
+      await page.press("#stdin", "Enter");
+      for (const number of ["2", "40"]) {
+        await expect(page.locator("#stdin")).toBeEnabled();
+        await page.fill("#stdin", number);
+        await page.press("#stdin", "Enter");
+      }
+      await expect(page.locator("#stdin")).toBeEnabled();
+      await page.click("#stdin-eof");
+    }
+    await expect(output(page).locator(".result"), example).toBeVisible({ timeout: 30_000 });
+    await expect(output(page).locator(".error"), example).toHaveCount(0);
+    await expect(page.locator("#run")).toBeEnabled();
+    if (example === "gets") await expect(output(page)).toContainText("The sum of 2 numbers is 42.");
+    if (example === "dom") {
+      await expect(page.locator("#dom-sandbox")).toContainText("Hello from Ruby 3.4");
+      await page.locator("#dom-sandbox div").click();
+      await expect(page.locator("#dom-sandbox")).toContainText("Clicked 1 time: now seagreen.");
+    }
+  }
+});
+
+test("a long loop of puts is drawn as it comes, keeps the page responsive, and Stop works", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, "20_000.times { |i| puts i }\n:done");
+  const started = Date.now();
   await page.click("#run");
-  await expect(output(page).locator(".result")).toBeVisible();
-  await expect(output(page).locator(".error")).toHaveCount(0);
+  await expect(output(page).locator(".result")).toHaveText("=> :done\n", { timeout: 30_000 });
+  const text = await output(page).locator(".stdout").allTextContents();
+  expect(text.join("")).toBe(Array.from({ length: 20_000 }, (_, i) => `${i}\n`).join(""));
+  expect(Date.now() - started).toBeLessThan(20_000); // 3,000 lines took 93 s when each was laid out alone
+
+  await setCode(page, "loop { puts 'x' * 80 }");
+  await page.click("#run");
+  await expect(output(page)).toContainText("earlier output was dropped", { timeout: 30_000 });
+  const answer = await page.evaluate(() => new Promise((resolve) => setTimeout(() => resolve("responsive"), 0)));
+  expect(answer).toBe("responsive");
+  await page.click("#stop");
+  await expect(output(page).locator(".info").last()).toHaveText("■ Stopped.\n");
 });
 
 test("a failed download shows a retry button that works", async ({ page }) => {

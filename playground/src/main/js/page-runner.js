@@ -1,6 +1,7 @@
 // Runs a project on the page's own thread, for code that needs the DOM (`require "js"` and
 // JS.global[:document]). No Stop and no blocking gets there: the page would freeze.
 import { createRubyVM } from "./boot.js";
+import { JavaWasi } from "./wasi.js";
 import runnerSource from "../ruby/runner.rb";
 
 export class PageRunner {
@@ -12,6 +13,7 @@ export class PageRunner {
 
   async run(files) {
     this.booted ||= createRubyVM(this.module, {
+      Wasi: JavaWasi,
       stdout: (text) => this.onOutput("stdout", text),
       stderr: (text) => this.onOutput("stderr", text),
     }).then(({ vm, wasi }) => {

@@ -9,10 +9,11 @@ import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
 import { EXAMPLES } from "./project/examples.js";
 import { createFileTree } from "./project/file-tree.js";
 import { enableOffline } from "./offline.js";
+import { OutputView } from "./output-view.js";
 import "./apps-menu.js";
 
 const $ = (id) => document.getElementById(id);
-const output = $("output");
+const output = new OutputView($("output"));
 const stdinInput = $("stdin");
 
 let project = DEFAULT_PROJECT;
@@ -23,11 +24,7 @@ let module = null;
 let running = false;
 
 function append(text, className) {
-  const span = document.createElement("span");
-  span.className = className;
-  span.textContent = text;
-  output.append(span);
-  output.scrollTop = output.scrollHeight;
+  output.append(text, className);
 }
 
 /**
@@ -115,6 +112,8 @@ function openFile(path) {
 function replaceProject(next, message, save = true) {
   previousProject = project;
   project = asProject(next);
+  output.clear();
+  editor.markError(null);
   openFile(project.open);
   $("restore").hidden = false;
   showNotice(message);
@@ -149,7 +148,6 @@ $("examples").addEventListener("change", (event) => {
 $("share").addEventListener("click", async () => {
   const fragment = await encodeShareFragment(project);
   const url = `${location.origin}${location.pathname}${fragment}`;
-  history.replaceState(null, "", fragment);
   $("share-url").value = url;
   $("share-url").hidden = false;
   $("share-url").select();
@@ -170,6 +168,8 @@ async function initialProject() {
   }
   try {
     const shared = await decodeShareFragment(location.hash);
+    // Read once: left in the address bar, the link would replace the user's edits again on every reload.
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
     if (shared) {
       previousProject = saved;
       $("restore").hidden = !saved;
@@ -221,19 +221,33 @@ function showReport(report) {
 
 async function run() {
   if (!runner || running) return;
-  output.textContent = "";
+  output.clear();
   editor.markError(null);
   setRunning(true);
   const onPage = project.target === "page";
-  const report = onPage
-    ? await (pageRunner ||= new PageRunner(module, (stream, text) => append(text, stream))).run(project.files)
-    : await runner.run(project.files);
+  let report;
+  try {
+    report = onPage
+      ? await (pageRunner ||= new PageRunner(module, (stream, text) => append(text, stream))).run(project.files)
+      : await runner.run(project.files);
+  } catch (error) {
+    // The runner itself failed (not the user's Ruby): say so, and leave Run usable.
+    if (onPage) pageRunner = null;
+    report = { status: "error", message: `The run could not start: ${error.message || error}` };
+  }
   showReport(report);
   setRunning(false);
   editor.focus();
 }
 
 $("run").addEventListener("click", run);
+// Ctrl/Cmd+Enter runs from anywhere on the page, not only from the editor (which handles it first).
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+    event.preventDefault();
+    run();
+  }
+});
 $("stop").addEventListener("click", () => runner?.stop());
 
 $("stdin-form").addEventListener("submit", (event) => {
@@ -253,7 +267,7 @@ const sendEof = () => {
 };
 $("stdin-eof").addEventListener("click", sendEof);
 stdinInput.addEventListener("keydown", (event) => {
-  if (event.key === "d" && event.ctrlKey) {
+  if (event.key.toLowerCase() === "d" && event.ctrlKey) {
     event.preventDefault();
     sendEof();
   }

@@ -1,6 +1,10 @@
 // Runs projects in dedicated workers. One booted spare waits in the background, so a run starts at once
 // and every run gets a fresh VM; stopping a run terminates its worker.
 import { createStdinBuffer, provideStdin, endStdin } from "./worker/stdin-channel.js";
+import { createOutputBuffer, ringReader } from "./worker/output-channel.js";
+
+/** How often the page takes the running worker's output from its ring. */
+const DRAIN_MS = 20;
 
 export class RubyRunner {
   /** handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version) */
@@ -30,8 +34,10 @@ export class RubyRunner {
       worker.onerror = (event) => reject(new Error(event.message || "the Ruby worker failed to start"));
     });
     ready.then((version) => this.handlers.onSpareReady?.(version), () => {});
-    worker.postMessage({ type: "boot", module: this.module, stdinBuffer: this.stdinBuffer });
-    this.spare = { worker, ready };
+    const outputBuffer = createOutputBuffer(); // each worker its own, so a spare never mixes in
+    worker.postMessage({ type: "boot", module: this.module, stdinBuffer: this.stdinBuffer, outputBuffer });
+    const drain = outputBuffer ? ringReader(outputBuffer, (stream, text) => this.handlers.onOutput(stream, text)) : () => {};
+    this.spare = { worker, ready, drain };
   }
 
   /** Runs files ({path: text}, entry main.rb); resolves to the report {status, result|message|code, file, line}. */
@@ -50,7 +56,9 @@ export class RubyRunner {
     }
     if (this.current !== slot) return done; // stopped while booting
     this.warm();
+    slot.timer = setInterval(slot.drain, DRAIN_MS);
     slot.worker.onmessage = ({ data }) => {
+      slot.drain(); // what was written before this message comes first
       if (data.type === "output") this.handlers.onOutput(data.stream, data.text);
       else if (data.type === "stdin") this.handlers.onStdinRequest();
       else if (data.type === "done") this.#finish(slot, data.report);
@@ -68,6 +76,8 @@ export class RubyRunner {
 
   #finish(slot, report) {
     slot.worker.terminate();
+    clearInterval(slot.timer);
+    slot.drain();
     if (this.current === slot) this.current = null;
     slot.finish(report);
   }

@@ -3,6 +3,7 @@
 import { createRubyVM } from "../boot.js";
 import { JavaWasi } from "../wasi.js";
 import { blockingStdin } from "./stdin-channel.js";
+import { ringWriter } from "./output-channel.js";
 import runnerSource from "../../ruby/runner.rb";
 
 let vm;
@@ -10,13 +11,15 @@ let wasi;
 
 const post = (message) => self.postMessage(message);
 
-async function boot({ module, stdinBuffer }) {
+async function boot({ module, stdinBuffer, outputBuffer }) {
   const stdin = stdinBuffer ? blockingStdin(stdinBuffer, () => post({ type: "stdin" })) : () => null;
+  // Without cross-origin isolation there is no shared ring, and each write is a message.
+  const write = outputBuffer ? ringWriter(outputBuffer) : (stream, text) => post({ type: "output", stream, text });
   ({ vm, wasi } = await createRubyVM(module, {
     Wasi: JavaWasi,
     stdin,
-    stdout: (text) => post({ type: "output", stream: "stdout", text }),
-    stderr: (text) => post({ type: "output", stream: "stderr", text }),
+    stdout: (text) => write("stdout", text),
+    stderr: (text) => write("stderr", text),
   }));
   vm.eval(runnerSource);
   post({ type: "ready", version: vm.eval("RUBY_DESCRIPTION").toString() });
