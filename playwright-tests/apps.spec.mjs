@@ -102,6 +102,11 @@ test("a multipart upload reaches Rack as a file: its size and SHA-256 are shown"
   await expect(page.locator("#size")).toHaveText(String(data.length));
   await expect(page.locator("#sha256")).toHaveText(createHash("sha256").update(data).digest("hex"));
   await expect(page.locator("#name")).toHaveText("random.bin");
+
+  await page.goto("/apps/sinatra-demo/upload");
+  await page.setInputFiles('input[type="file"]', { name: "résumé 日本.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
+  await page.click('form[enctype] button');
+  await expect(page.locator("#name")).toHaveText("résumé 日本.txt");
 });
 
 test("a streamed body (each) arrives whole", async () => {

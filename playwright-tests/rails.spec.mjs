@@ -168,6 +168,7 @@ test("the JSON endpoints list projects with their tasks; decimals come as string
     ["Dig deeper", true, "1.5", "anonymous"], ["Water", false, null, "Ada"]]);
   const one = await page.evaluate(async (url) => (await fetch(url)).json(), `${APP}projects/${garden.id}.json`);
   expect(one.name).toBe("Vegetable garden");
+  expect(one.tasks.map((t) => t.title)).toEqual(["Dig deeper", "Water"]); // no unsaved task for the form
 });
 
 test("an unknown record is a 404 with Rails' error page, and the app keeps serving", async () => {

@@ -68,7 +68,9 @@ class NotesApp < Sinatra::Base
     file = params["file"]
     halt 400, "Choose a file to upload." unless file.is_a?(Hash) && file[:tempfile]
     data = file[:tempfile].read
-    @upload = { name: file[:filename], type: file[:type], size: data.bytesize, sha256: Digest::SHA256.hexdigest(data) }
+    # Rack 2 hands the name over as binary; browsers send it in UTF-8.
+    name = file[:filename].to_s.dup.force_encoding(Encoding::UTF_8).scrub
+    @upload = { name: name, type: file[:type], size: data.bytesize, sha256: Digest::SHA256.hexdigest(data) }
     erb :uploaded
   end
 

@@ -10,7 +10,8 @@ class ProjectsController < ApplicationController
   end
 
   def show
-    @task = @project.tasks.build
+    # A task for the form, outside the association, so that the project's tasks (and its JSON) hold only saved ones.
+    @task = Task.new(project_id: @project.id)
     respond_to do |format|
       format.html
       format.json { render json: project_json(@project) }
@@ -58,7 +59,7 @@ class ProjectsController < ApplicationController
   def project_json(project)
     project.as_json(only: %i[id name description created_at updated_at]).merge(
       "remaining_hours" => project.remaining_hours,
-      "tasks" => project.tasks.as_json(only: %i[id title done estimate created_by])
+      "tasks" => project.tasks.select(&:persisted?).as_json(only: %i[id title done estimate created_by])
     )
   end
 end

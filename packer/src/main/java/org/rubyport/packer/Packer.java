@@ -17,8 +17,12 @@ public final class Packer {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Packs as args say; returns the exit code (0 done, 1 I/O failure, 2 bad command line). */
+    /** Packs as args say (--help: the usage); returns the exit code (0 done, 1 I/O failure, 2 bad command line). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(PackOptions.USAGE);
+            return 0;
+        }
         try {
             PackOptions options = PackOptions.parse(args);
             Summary summary = pack(options);

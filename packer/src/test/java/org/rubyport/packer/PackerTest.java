@@ -96,4 +96,11 @@ class PackerTest {
             assertTrue(err.toString().contains("usage: java -jar packer.jar"));
         }
     }
+
+    @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().startsWith("usage: java -jar packer.jar"), out.toString());
+        assertEquals("", err.toString());
+    }
 }
