@@ -61,8 +61,18 @@ public final class RackBridge {
         // One request at a time per app: the app's VM is single-threaded, and arrival order is kept.
         synchronized (state) {
             HttpReply reply = serve(app, state, path, request);
-            return "HEAD".equals(request.method()) ? new HttpReply(reply.status(), reply.headers(), NO_BODY) : reply;
+            return "HEAD".equals(request.method()) ? withoutBody(reply) : reply;
         }
+    }
+
+    /** reply as the answer to a HEAD: no body, but the Content-Length a GET would have. */
+    private static HttpReply withoutBody(HttpReply reply) {
+        List<Header> headers = reply.headers();
+        if (reply.header("Content-Length") == null) {
+            headers = new ArrayList<>(headers);
+            headers.add(new Header("Content-Length", Integer.toString(reply.body().length)));
+        }
+        return new HttpReply(reply.status(), headers, NO_BODY);
     }
 
     /** The name of the app url belongs to ("" when it names none). */

@@ -164,6 +164,7 @@ class RackBridgeTest {
         HttpReply head = bridge.handle(new RackRequest("HEAD", ORIGIN + "/apps/demo/style.css", List.of(), new byte[0]));
         assertEquals(200, head.status());
         assertEquals(0, head.body().length);
+        assertEquals("6", head.header("Content-Length")); // what the GET's body would be
         assertTrue(app.envs.isEmpty());
     }
 
