@@ -38,6 +38,14 @@ test("tags run in order: src, async, errors reported by name, later tags still r
   expect(fromSrc).toMatch(/raises\.rb:2/);
   expect(fromSrc).toContain("helper_that_fails");
   expect(messages.some((m) => m.type === "warning" && m.text.includes("BAD=KEY"))).toBe(true);
+  // Top-level locals carry over from tag to tag, as under the official loader.
+  expect(logs).toContain("local=42");
+  // A syntax error names the tag and line, with Ruby's own header.
+  await waitForConsole(messages, "syntax error", "error");
+  const syntax = messages.find((m) => m.type === "error" && m.text.includes("syntax error")).text;
+  expect(syntax).toContain("inline script #7:");
+  // Output without a newline, written from a callback after the tags ran, is logged at once.
+  await waitForConsole(messages, "prompt> ");
 });
 
 test("stderr goes to console.warn", async ({ page }) => {

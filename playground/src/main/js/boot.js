@@ -35,15 +35,17 @@ export async function compileRuby(url) {
 }
 
 /**
- * Instantiates a Ruby VM; returns {vm, wasi, restored}. Output reaches stdout/stderr a line at a time. With
+ * Instantiates a Ruby VM; returns {vm, wasi, restored}. Output reaches stdout/stderr a line at a time (with
+ * writeThrough, each write as it is made). With
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
  * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
-export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, snapshot = false, wasi: reused } = {}) {
+export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, writeThrough = false, snapshot = false,
+  wasi: reused } = {}) {
   if (typeof Wasi !== "function") throw new TypeError("createRubyVM needs Wasi: JavaWasi (wasi.js) or AppWasi (app-wasi.js)");
-  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, reused, Wasi };
+  const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, writeThrough, reused, Wasi };
   const known = snapshot && moduleSources.get(module);
   if (known) {
     // The snapshot loaded during the compile serves the first VM; later ones look again (one may have
@@ -127,7 +129,10 @@ export function rubyStringLiteral(text) {
   return JSON.stringify(text).replace(/#/g, "\\#");
 }
 
-/** Ruby source that runs code as if it were a file called name, so backtraces name it. */
+/**
+ * Ruby source that runs code at the top level as if it were a file called name, so backtraces name it.
+ * Top-level local variables carry over from one such code to the next, as with plain vm.eval.
+ */
 export function asNamedFile(code, name) {
-  return `RubyVM::InstructionSequence.compile(${rubyStringLiteral(code)}, ${rubyStringLiteral(name)}).eval`;
+  return `Kernel.eval(${rubyStringLiteral(code)}, TOPLEVEL_BINDING, ${rubyStringLiteral(name)}, 1)`;
 }

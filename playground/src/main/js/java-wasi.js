@@ -26,7 +26,7 @@ export class ProcExit extends Error {
 /**
  * A WASI preview1 implementation in the shape @ruby/wasm-wasi's RubyVM expects: `wasiImport` and
  * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time (the rest is passed on
- * before stdin is read or the guest sleeps, and on flush()).
+ * before stdin is read or the guest sleeps, and on flush()); with writeThrough, each write as it is made.
  */
 export class JavaWasiBase {
   /**
@@ -34,7 +34,7 @@ export class JavaWasiBase {
    * guest's files may take before writes fail with ENOSPC (default 1 GiB).
    */
   constructor(runtime, { args = [], env = {}, preopens = ["/"], stdin = () => null, stdout = () => {}, stderr = () => {},
-    fileSpace = null } = {}) {
+    writeThrough = false, fileSpace = null } = {}) {
     this.runtime = runtime;
     const envList = Object.entries(env).map(([key, value]) => `${key}=${value}`);
     // stdin(max) returns up to max bytes (Uint8Array) or null at end of input; it may block (in a worker).
@@ -43,7 +43,7 @@ export class JavaWasiBase {
       return bytes && bytes.length ? new Int8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, max)) : null;
     };
     this.handle = this.runtime.create({ args, env: envList, preopens, stdin: readStdin, stdout, stderr,
-      fileSpace: fileSpace ?? -1 });
+      writeThrough: Boolean(writeThrough), fileSpace: fileSpace ?? -1 });
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {
       // A bound static export keeps the hot path free of wrapper frames.

@@ -7,17 +7,18 @@ import { parseDataEnv, runRubyScripts } from "./script-tags.js";
 const loaderTag = document.currentScript;
 const wasmUrl = new URL("ruby+stdlib.wasm", loaderTag?.src || document.baseURI);
 
-const printLines = (print) => (text) => {
-  for (const line of text.replace(/\n$/, "").split("\n")) print(line);
-};
+// Each write is logged when it is made, as the official loader does (a prompt printed from a callback
+// shows at once); console.log ends the line itself, so one final newline is dropped.
+const printWrites = (print) => (text) => print(text.replace(/\n$/, ""));
 
 async function main() {
   const module = await compileRuby(wasmUrl);
   const { vm, wasi } = await createRubyVM(module, {
     Wasi: JavaWasi,
     env: parseDataEnv(loaderTag),
-    stdout: printLines(console.log),
-    stderr: printLines(console.warn),
+    stdout: printWrites(console.log),
+    stderr: printWrites(console.warn),
+    writeThrough: true,
     snapshot: true,
   });
   vm.printVersion();

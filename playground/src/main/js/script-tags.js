@@ -79,11 +79,15 @@ export async function runRubyScripts(vm, flush) {
   }
 }
 
-// Frames of our own wrapper (asNamedFile) and of the VM's eval say nothing about the user's script.
-const WRAPPER_FRAME = /^(eval:1:in |-e:in )/;
+// Frames of our own wrapper (asNamedFile) and of the VM's eval and evalAsync say nothing about the user's
+// script. ruby.wasm puts the first frame before the message ("frame: message (Class)"); for a syntax
+// error that frame is the wrapper's, and only it goes, not the message after it.
+const WRAPPER_FRAME = /^(?:eval:1:in |eval_async:\d+:in |-e:in )/;
+const WRAPPER_PREFIX = /^(?:eval:1:in |eval_async:\d+:in |-e:in )'[^']*': /;
 
 function report(name, error) {
   const text = String(error && error.message ? error.message : error);
-  const lines = text.split("\n").filter((line) => !WRAPPER_FRAME.test(line));
+  const [first, ...rest] = text.split("\n");
+  const lines = [first.replace(WRAPPER_PREFIX, ""), ...rest.filter((line) => !WRAPPER_FRAME.test(line))];
   console.error(`Ruby error in ${name}:\n${lines.join("\n")}`);
 }

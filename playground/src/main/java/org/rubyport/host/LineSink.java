@@ -6,15 +6,18 @@ import org.rubyport.wasi.Utf8;
 
 /**
  * Turns a guest's output bytes into text, passed on a whole number of lines at a time so that a UTF-8
- * sequence is never split ('\n' never occurs inside one). {@link #flush} passes on the rest.
+ * sequence is never split ('\n' never occurs inside one). {@link #flush} passes on the rest. Written
+ * through, each write is passed on at once instead, up to its last whole UTF-8 sequence.
  */
 final class LineSink implements OutputSink {
     private final TextCallback callback;
+    private final boolean writeThrough;
     private byte[] pending = new byte[256];
     private int length;
 
-    LineSink(TextCallback callback) {
+    LineSink(TextCallback callback, boolean writeThrough) {
         this.callback = callback;
+        this.writeThrough = writeThrough;
     }
 
     @Override public void write(byte[] bytes, int off, int len) {
@@ -23,6 +26,13 @@ final class LineSink implements OutputSink {
         }
         System.arraycopy(bytes, off, pending, length, len);
         length += len;
+        if (writeThrough) {
+            int whole = wholeSequences();
+            if (whole > 0) {
+                emit(whole);
+            }
+            return;
+        }
         int lastNewline = -1;
         for (int i = length - 1; i >= length - len; i--) {
             if (pending[i] == '\n') {
@@ -33,6 +43,19 @@ final class LineSink implements OutputSink {
         if (lastNewline >= 0) {
             emit(lastNewline + 1);
         }
+    }
+
+    /** How many pending bytes end with a whole UTF-8 sequence: all but a lead byte's unfinished tail. */
+    private int wholeSequences() {
+        for (int i = length - 1; i >= 0 && i >= length - 4; i--) {
+            int b = pending[i] & 0xFF;
+            if ((b & 0xC0) == 0x80) {
+                continue; // a continuation byte: its lead is further back
+            }
+            int size = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return i + size <= length ? length : i;
+        }
+        return length; // no lead byte in reach: malformed, passed on as it is
     }
 
     /** Passes on whatever is left, such as a last line without a newline. */

@@ -3,7 +3,10 @@ package org.rubyport.host;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 
-/** The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr, fileSpace}. */
+/**
+ * The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr,
+ * writeThrough, fileSpace}.
+ */
 interface RuntimeOptions extends JSObject {
     @JSProperty
     String[] getArgs();
@@ -24,6 +27,10 @@ interface RuntimeOptions extends JSObject {
 
     @JSProperty
     TextCallback getStderr();
+
+    /** Whether each write reaches stdout/stderr at once, rather than whole lines at a time. */
+    @JSProperty
+    boolean getWriteThrough();
 
     /** Bytes the guest's files may take (see FileSpace); negative for the default. */
     @JSProperty

@@ -23,8 +23,8 @@ final class Session {
         double fileSpace = options.getFileSpace();
         vfs = new Vfs(host, new FileSpace(fileSpace < 0 ? FileSpace.DEFAULT_LIMIT : (long) fileSpace));
         files = new HostFiles(vfs);
-        stdout = new LineSink(options.getStdout());
-        stderr = new LineSink(options.getStderr());
+        stdout = new LineSink(options.getStdout(), options.getWriteThrough());
+        stderr = new LineSink(options.getStderr(), options.getWriteThrough());
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(options.getArgs())
                 .env(options.getEnv())
