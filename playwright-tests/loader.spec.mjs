@@ -9,6 +9,10 @@ test("hello world reaches console.log, and rubyVM is set", async ({ page }) => {
   expect(messages.some((m) => m.type === "log" && /^ruby 3\.4/.test(m.text))).toBe(true);
   expect(await page.evaluate(() => typeof globalThis.rubyVM?.eval)).toBe("function");
   expect(await page.evaluate(() => globalThis.rubyVM.eval("6 * 7").toString())).toBe("42");
+  // The classes keep the names ruby.wasm gives them, as under the official loader.
+  expect(await page.evaluate(() => {
+    try { globalThis.rubyVM.eval("raise 'x'"); } catch (e) { return [globalThis.rubyVM.constructor.name, e.constructor.name]; }
+  })).toEqual(["RubyVM", "RbError"]);
 });
 
 test("Ruby writes to the DOM through JS.global", async ({ page }) => {

@@ -23,8 +23,9 @@ await copyFile(path.join(root, "node_modules/@sqlite.org/sqlite-wasm/dist/sqlite
 
 const common = { bundle: true, minify: true, sourcemap: true, target: "es2022", logLevel: "warning",
   conditions: ["browser"], legalComments: "linked", loader: { ".rb": "text" } };
+// Pages see its classes (globalThis.rubyVM, the RbError rubyVM.eval throws): their names stay readable.
 await build({ ...common, entryPoints: [path.join(js, "ruby-loader.js")], outfile: path.join(site, "ruby.js"),
-  format: "iife" });
+  format: "iife", keepNames: true });
 await build({ ...common, entryPoints: [path.join(js, "playground-page.js")],
   outfile: path.join(site, "playground.js"), format: "esm" });
 await build({ ...common, entryPoints: [path.join(js, "worker/ruby-worker.js")],
