@@ -188,6 +188,31 @@ test("a share link is read once: edits to the shared project survive a reload", 
   await expect(other.locator(".cm-content")).toHaveText('puts "v2"');
 });
 
+test("the project a share link or an example replaced can still be restored after a reload", async ({ page, context }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts "shared"');
+  await page.click("#share");
+  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
+  const link = await page.locator("#share-url").inputValue();
+  await setCode(page, 'puts "my own work"');
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+
+  await page.goto("about:blank"); // a new page load, not a jump to the fragment
+  await openPlayground(page, link);
+  await expect(page.locator(".cm-content")).toHaveText('puts "shared"');
+  await setCode(page, 'puts "shared, edited"'); // saved over the user's own project
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+  await page.reload();
+  await openPlayground(page, page.url());
+  await expect(page.locator(".cm-content")).toHaveText('puts "shared, edited"');
+  await page.click("#restore");
+  await expect(page.locator(".cm-content")).toHaveText('puts "my own work"');
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+  await page.reload();
+  await openPlayground(page, page.url());
+  await expect(page.locator(".cm-content")).toHaveText('puts "my own work"');
+});
+
 test("the examples menu offers at least six examples, and each runs to its end without an error", async ({ page }) => {
   await openPlayground(page);
   const options = await page.locator("#examples option").evaluateAll((o) => o.map((x) => x.value).filter(Boolean));

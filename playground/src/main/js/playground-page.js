@@ -4,7 +4,7 @@ import { RubyRunner } from "./ruby-runner.js";
 import { PageRunner } from "./page-runner.js";
 import { createEditor } from "./editor.js";
 import { DEFAULT_PROJECT, normalizeProject } from "./project/project.js";
-import { loadProject, createAutosaver, watchOtherTabs } from "./project/store.js";
+import { loadProject, createAutosaver, watchOtherTabs, saveReplaced, loadReplaced } from "./project/store.js";
 import { encodeShareFragment, decodeShareFragment } from "./project/share.js";
 import { EXAMPLES } from "./project/examples.js";
 import { createFileTree } from "./project/file-tree.js";
@@ -59,6 +59,7 @@ const autosaver = createAutosaver(() => project, ({ state, message }) => {
 }, 400, (replaced) => {
   // Another tab saved after this one loaded: this save won, and theirs stays one click away.
   previousProject = asProject(replaced);
+  keepReplaced();
   $("restore").hidden = false;
   showNotice("This project was also changed in another tab. Your version here was saved over it; " +
     "the other tab's version is kept: use “Restore previous project” to get it back.");
@@ -108,9 +109,17 @@ function openFile(path) {
   fileTree.render();
 }
 
+/** Keeps previousProject for "Restore previous project", in storage too, so that a reload keeps it. */
+function keepReplaced() {
+  if (previousProject) {
+    saveReplaced(previousProject).catch((error) => showNotice(`${error.message} (the project you replaced)`));
+  }
+}
+
 /** Replaces the whole project (example, share link), keeping the old one restorable. */
 function replaceProject(next, message, save = true) {
   previousProject = project;
+  keepReplaced();
   project = asProject(next);
   output.clear();
   editor.markError(null);
@@ -124,6 +133,7 @@ $("restore").addEventListener("click", () => {
   if (!previousProject) return;
   const restored = previousProject;
   previousProject = project;
+  keepReplaced();
   project = restored;
   openFile(project.open);
   autosaver.schedule();
@@ -172,6 +182,7 @@ async function initialProject() {
     if (location.hash) history.replaceState(null, "", location.pathname + location.search);
     if (shared) {
       previousProject = saved;
+      keepReplaced();
       $("restore").hidden = !saved;
       showNotice("You opened a shared project. It has not run: read it, then press Run." +
         (saved ? " Your own project is kept: use “Restore previous project” to go back." : ""));
@@ -179,6 +190,13 @@ async function initialProject() {
     }
   } catch (e) {
     showNotice(e.message);
+  }
+  try {
+    // The project an example or a share link replaced before this reload stays restorable.
+    previousProject = await loadReplaced();
+    $("restore").hidden = !previousProject;
+  } catch {
+    // Nothing to restore; the current project matters more, and its load already reported any failure.
   }
   return saved ? asProject(saved) : DEFAULT_PROJECT;
 }

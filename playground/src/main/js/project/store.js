@@ -1,10 +1,11 @@
 // Keeps the current project in IndexedDB (database "rubyport", store "projects", key "current"), so that
-// it survives reloads. IndexedDB rather than localStorage: it does not block the page and holds far more.
+// it survives reloads, and the one an example or a share link replaced (key "previous"). IndexedDB rather than localStorage: it does not block the page and holds far more.
 import { normalizeProject } from "./project.js";
 
 const DB_NAME = "rubyport";
 const STORE = "projects";
 const KEY = "current";
+const PREVIOUS_KEY = "previous";
 /** Tabs of this origin tell each other here when they save the project. */
 const CHANNEL = "rubyport-project";
 /** This tab, in the records it saves: a save can tell whether another tab saved in between. */
@@ -85,21 +86,29 @@ async function transact(mode, makeRequest) {
   });
 }
 
-/** The saved project (normalized), or null when none was saved. Rejects with a StorageError. */
-export async function loadProject() {
-  let stored;
+/** The record stored under key, or null. Rejects with a StorageError. */
+async function readRecord(key) {
   try {
-    stored = await transact("readonly", (store) => store.get(KEY));
+    return (await transact("readonly", (store) => store.get(key))) ?? null;
   } catch (error) {
     throw storageError(error, "loaded");
   }
-  if (stored === undefined || stored === null) return null;
-  knownRevision = Number(stored.revision) || 0;
+}
+
+/** stored as a project (normalized), or null when it is none (nothing saved, or written by something else). */
+function asStoredProject(stored) {
   try {
-    return normalizeProject(stored);
+    return stored && normalizeProject(stored);
   } catch {
-    return null; // Not a project (written by something else): treat as nothing saved.
+    return null;
   }
+}
+
+/** The saved project (normalized), or null when none was saved. Rejects with a StorageError. */
+export async function loadProject() {
+  const stored = await readRecord(KEY);
+  if (stored) knownRevision = Number(stored.revision) || 0;
+  return asStoredProject(stored);
 }
 
 /**
@@ -143,6 +152,25 @@ export async function saveProject(project) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Keeps project as the one an example or a shared project replaced (key "previous"), so that "Restore
+ * previous project" still works after a reload. Rejects with a StorageError.
+ */
+export async function saveReplaced(project) {
+  const { files, open, target } = project;
+  const record = target ? { files, open, target } : { files, open };
+  try {
+    await transact("readwrite", (store) => store.put(record, PREVIOUS_KEY));
+  } catch (error) {
+    throw storageError(error, "saved");
+  }
+}
+
+/** The project saveReplaced kept (normalized), or null. Rejects with a StorageError. */
+export async function loadReplaced() {
+  return asStoredProject(await readRecord(PREVIOUS_KEY));
 }
 
 let channel = null;
