@@ -39,6 +39,13 @@ test("the manifest makes the app installable: name, icons at 192 and 512, standa
     expect(png.readUInt32BE(16)).toBe(size); // IHDR width
     expect(png.readUInt32BE(20)).toBe(size); // IHDR height
   }
+  // Asked for by every page of the origin, the apps' pages too: an icon the browser decodes, not a 404.
+  expect(await page.evaluate(() => new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve(image.naturalWidth);
+    image.onerror = () => resolve("not decoded");
+    image.src = "/favicon.ico";
+  }))).toBe(32);
 });
 
 test("Chromium reports no installability errors once the service worker controls the page", async ({ page, context }) => {

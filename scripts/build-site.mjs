@@ -4,7 +4,7 @@ import { build } from "esbuild";
 import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { writeIcon } from "./icons.mjs";
+import { writeFavicon, writeIcon } from "./icons.mjs";
 import { packApps } from "./pack-apps.mjs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -38,6 +38,7 @@ await build({ ...common, entryPoints: [path.join(js, "sw-entry.js")], outfile: p
   format: "iife", define: { "import.meta.url": "self.location.href" } });
 await writeIcon(path.join(site, "icon-192.png"), 192);
 await writeIcon(path.join(site, "icon-512.png"), 512);
+await writeFavicon(path.join(site, "favicon.ico"));
 await packApps(root, site);
 
 // The build version names the service worker's cache: a hash of everything served, so that any change

@@ -23,8 +23,8 @@ function pixel(x, y, size) {
   return y < c - size * 0.08 ? FACET : GEM;
 }
 
-/** Writes a size×size RGB PNG icon to file. */
-export async function writeIcon(file, size) {
+/** A size×size RGB PNG of the icon. */
+function iconPng(size) {
   const rows = [];
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 3); // filter byte 0, then RGB
@@ -41,5 +41,24 @@ export async function writeIcon(file, size) {
     chunk("IDAT", deflateSync(Buffer.concat(rows))),
     chunk("IEND", Buffer.alloc(0)),
   ]);
-  await writeFile(file, png);
+  return png;
+}
+
+/** Writes a size×size RGB PNG icon to file. */
+export async function writeIcon(file, size) {
+  await writeFile(file, iconPng(size));
+}
+
+/** Writes /favicon.ico, which browsers ask for on every page, apps' pages included: an ICO around a PNG. */
+export async function writeFavicon(file, size = 32) {
+  const png = iconPng(size);
+  const header = Buffer.alloc(22);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(1, 4); // one image
+  header.set([size, size, 0, 0], 6); // width, height, no palette
+  header.writeUInt16LE(1, 10); // colour planes
+  header.writeUInt16LE(24, 12); // bits per pixel
+  header.writeUInt32LE(png.length, 14);
+  header.writeUInt32LE(header.length, 18); // where the PNG starts
+  await writeFile(file, Buffer.concat([header, png]));
 }
