@@ -17,6 +17,24 @@ async function setCode(page, code) {
 
 const output = (page) => page.locator("#output");
 
+/** Reloads the playground and waits until Ruby is ready again. */
+async function reloadPlayground(page) {
+  await page.reload();
+  await openPlayground(page, page.url());
+}
+
+/** Makes a share link of code (typed into the editor) with the Share button; returns the link. */
+async function shareLink(page, code) {
+  await setCode(page, code);
+  await page.click("#share");
+  // The link is made asynchronously (compression), so wait for it rather than read the field at once.
+  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
+  // Saved before the link is opened elsewhere: a save landing later tells the other tab, whose notice
+  // then rightly replaces the one a test reads.
+  await expect(page.locator("#save-status")).toHaveText("Saved");
+  return page.locator("#share-url").inputValue();
+}
+
 test("shows the download progress reaching 100% and Ruby's version", async ({ page }) => {
   await page.addInitScript(() => {
     // Records every value the page gives a progress bar.
@@ -147,8 +165,7 @@ test("files and the open tab come back after a reload", async ({ page }) => {
   await page.press(".file-tree-input", "Enter");
   await setCode(page, "# kept across reloads");
   await expect(page.locator("#save-status")).toHaveText("Saved");
-  await page.reload();
-  await openPlayground(page, page.url());
+  await reloadPlayground(page);
   await expect(page.locator("#current-file")).toHaveText("notes.rb");
   await expect(page.locator(".cm-content")).toHaveText("# kept across reloads");
   await expect(page.locator('.file-tree [data-path="main.rb"]')).toBeVisible();
@@ -156,11 +173,7 @@ test("files and the open tab come back after a reload", async ({ page }) => {
 
 test("a share link loads the project but never runs it", async ({ page, context }) => {
   await openPlayground(page);
-  await setCode(page, 'puts "shared code ran"');
-  await page.click("#share");
-  // The link is made asynchronously (compression), so wait for it rather than read the field at once.
-  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
-  const url = await page.locator("#share-url").inputValue();
+  const url = await shareLink(page, 'puts "shared code ran"');
   const other = await context.newPage();
   await openPlayground(other, url);
   await expect(other.locator(".cm-content")).toHaveText('puts "shared code ran"');
@@ -173,27 +186,21 @@ test("a share link loads the project but never runs it", async ({ page, context 
 
 test("a share link is read once: edits to the shared project survive a reload", async ({ page, context }) => {
   await openPlayground(page);
-  await setCode(page, 'puts "v1"');
-  await page.click("#share");
-  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
+  const link = await shareLink(page, 'puts "v1"');
   expect(new URL(page.url()).hash).toBe(""); // sharing leaves the address bar alone
   const other = await context.newPage();
-  await openPlayground(other, await page.locator("#share-url").inputValue());
+  await openPlayground(other, link);
   await expect(other.locator(".cm-content")).toHaveText('puts "v1"');
   expect(new URL(other.url()).hash).toBe("");
   await setCode(other, 'puts "v2"');
   await expect(other.locator("#save-status")).toHaveText("Saved");
-  await other.reload();
-  await openPlayground(other, other.url());
+  await reloadPlayground(other);
   await expect(other.locator(".cm-content")).toHaveText('puts "v2"');
 });
 
 test("the project a share link or an example replaced can still be restored after a reload", async ({ page, context }) => {
   await openPlayground(page);
-  await setCode(page, 'puts "shared"');
-  await page.click("#share");
-  await expect(page.locator("#share-url")).toHaveValue(/#code=/);
-  const link = await page.locator("#share-url").inputValue();
+  const link = await shareLink(page, 'puts "shared"');
   await setCode(page, 'puts "my own work"');
   await expect(page.locator("#save-status")).toHaveText("Saved");
 
@@ -202,14 +209,12 @@ test("the project a share link or an example replaced can still be restored afte
   await expect(page.locator(".cm-content")).toHaveText('puts "shared"');
   await setCode(page, 'puts "shared, edited"'); // saved over the user's own project
   await expect(page.locator("#save-status")).toHaveText("Saved");
-  await page.reload();
-  await openPlayground(page, page.url());
+  await reloadPlayground(page);
   await expect(page.locator(".cm-content")).toHaveText('puts "shared, edited"');
   await page.click("#restore");
   await expect(page.locator(".cm-content")).toHaveText('puts "my own work"');
   await expect(page.locator("#save-status")).toHaveText("Saved");
-  await page.reload();
-  await openPlayground(page, page.url());
+  await reloadPlayground(page);
   await expect(page.locator(".cm-content")).toHaveText('puts "my own work"');
 });
 

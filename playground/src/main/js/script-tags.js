@@ -82,8 +82,9 @@ export async function runRubyScripts(vm, flush) {
 // Frames of our own wrapper (asNamedFile) and of the VM's eval and evalAsync say nothing about the user's
 // script. ruby.wasm puts the first frame before the message ("frame: message (Class)"); for a syntax
 // error that frame is the wrapper's, and only it goes, not the message after it.
-const WRAPPER_FRAME = /^(?:eval:1:in |eval_async:\d+:in |-e:in )/;
-const WRAPPER_PREFIX = /^(?:eval:1:in |eval_async:\d+:in |-e:in )'[^']*': /;
+const WRAPPER = String.raw`^(?:eval:1:in |eval_async:\d+:in |-e:in )`;
+const WRAPPER_FRAME = new RegExp(WRAPPER);
+const WRAPPER_PREFIX = new RegExp(`${WRAPPER}'[^']*': `);
 
 function report(name, error) {
   const text = String(error && error.message ? error.message : error);

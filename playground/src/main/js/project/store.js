@@ -1,5 +1,6 @@
 // Keeps the current project in IndexedDB (database "rubyport", store "projects", key "current"), so that
-// it survives reloads, and the one an example or a share link replaced (key "previous"). IndexedDB rather than localStorage: it does not block the page and holds far more.
+// it survives reloads, and the one an example or a share link replaced (key "previous"). IndexedDB rather
+// than localStorage: it does not block the page and holds far more.
 import { normalizeProject } from "./project.js";
 
 const DB_NAME = "rubyport";
