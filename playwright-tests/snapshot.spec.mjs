@@ -37,6 +37,38 @@ test("a later visit restores the snapshot; ENV, JS interop and files work, with 
   }
 });
 
+test("the first visit's spare VM boots in a worker: the page's thread never stalls while the snapshot is made", async ({ context }) => {
+  const page = await context.newPage();
+  const logs = captureConsole(page);
+  // Long tasks are the page's thread busy for over 50 ms; the spare VM's boot on it used to be one of ~0.6 s.
+  await page.addInitScript(() => {
+    const log = console.log;
+    console.log = (...args) => {
+      if (args[0] === "done") window.doneAt = performance.now();
+      log(...args);
+    };
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
+      .observe({ type: "longtask", buffered: true });
+  });
+  await page.goto("/fixtures/snapshot-a.html");
+  await waitForConsole(logs, "done");
+  await expect.poll(() => snapshotCount(page), { timeout: 60_000 }).toBe(1);
+  const later = await page.evaluate(() => window.longTasks.filter(([start]) => start > window.doneAt));
+  expect(later.filter(([, duration]) => duration > 200)).toEqual([]);
+  expect(await page.evaluate(() => performance.getEntriesByName("rubyport:snapshot-in-worker").length)).toBe(1);
+});
+
+test("where no worker can start, the snapshot is still made, on the page's thread", async ({ context }) => {
+  const page = await context.newPage();
+  await page.addInitScript(() => delete window.Worker);
+  const logs = captureConsole(page);
+  await page.goto("/fixtures/snapshot-a.html");
+  await waitForConsole(logs, "done");
+  await expect.poll(() => snapshotCount(page), { timeout: 60_000 }).toBe(1);
+  expect(await page.evaluate(() => performance.getEntriesByName("rubyport:snapshot-in-worker").length)).toBe(0);
+});
+
 test("a damaged snapshot is dropped with a warning, Ruby starts normally, and a good one replaces it", async ({ context }) => {
   const first = await visit(context, "snapshot-a");
   await expect.poll(() => snapshotCount(first.page)).toBe(1);

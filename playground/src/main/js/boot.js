@@ -39,11 +39,14 @@ export async function compileRuby(url) {
  * writeThrough, each write as it is made). With
  * snapshot, a VM booted before from the same module is restored from Cache Storage instead of booting
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
+ * The spare VM that makes it boots in a worker running snapshotWorker (a script URL whose worker calls
+ * serveSnapshotRequest), so that its second of start-up does not stall the page; without one, or when
+ * the worker cannot start, on this thread.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
  * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
 export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, writeThrough = false, snapshot = false,
-  wasi: reused } = {}) {
+  snapshotWorker, wasi: reused } = {}) {
   if (typeof Wasi !== "function") throw new TypeError("createRubyVM needs Wasi: JavaWasi (wasi.js) or AppWasi (app-wasi.js)");
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, writeThrough, reused, Wasi };
   const known = snapshot && moduleSources.get(module);
@@ -56,7 +59,8 @@ export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stde
     if (restored) return restored;
     if (!snapshotting.has(known.source)) {
       snapshotting.add(known.source);
-      whenIdle(() => snapshotInBackground(module, known.source, Wasi).finally(() => snapshotting.delete(known.source)));
+      whenIdle(() => makeSnapshot(module, known.source, Wasi, snapshotWorker)
+        .finally(() => snapshotting.delete(known.source)));
     }
   }
   const wasi = reused ?? new Wasi(options);
@@ -70,12 +74,17 @@ function whenIdle(fn) {
   else setTimeout(fn, 1000);
 }
 
+/** Makes and stores the start-up snapshot of module: in a worker running workerUrl, else on this thread. */
+async function makeSnapshot(module, source, Wasi, workerUrl) {
+  if (!workerUrl || !(await snapshotInWorker(module, source, workerUrl))) await snapshotHere(module, source, Wasi);
+}
+
 /**
  * Boots a spare VM that nothing else touches and stores its memory as the start-up snapshot. It runs
  * after the caller's VM has started (the page's first output does not wait for it), and a pristine VM is
  * what later visits must restore, whatever the page's own code does.
  */
-async function snapshotInBackground(module, source, Wasi) {
+async function snapshotHere(module, source, Wasi) {
   try {
     const { instance } = await RubyVM.instantiateModule({ module, wasip1: new Wasi({ args: ["ruby.wasm"] }),
       args: RUBY_ARGS });
@@ -83,6 +92,45 @@ async function snapshotInBackground(module, source, Wasi) {
   } catch {
     // No snapshot this time: the next visit boots normally and tries again.
   }
+}
+
+/**
+ * snapshotHere in a worker running workerUrl; true once the worker has done it (stored or not), false
+ * when no worker could run there (another origin, no Worker), so that the caller does it itself.
+ */
+function snapshotInWorker(module, source, workerUrl) {
+  let worker;
+  try {
+    worker = new Worker(workerUrl);
+  } catch {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    const finish = (done) => {
+      worker.terminate();
+      resolve(done);
+    };
+    worker.onmessage = () => {
+      performance.mark("rubyport:snapshot-in-worker");
+      finish(true);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      finish(false);
+    };
+    worker.postMessage({ module, source });
+  });
+}
+
+/**
+ * The worker side of snapshotInWorker: takes one request, makes the snapshot with Wasi, and answers when
+ * it is stored (or could not be).
+ */
+export function serveSnapshotRequest(Wasi) {
+  self.onmessage = async ({ data: { module, source } }) => {
+    await snapshotHere(module, source, Wasi);
+    self.postMessage("stored");
+  };
 }
 
 /** A VM from the module's start-up snapshot, or null (none, or it did not work: then it is dropped). */

@@ -1,11 +1,11 @@
 // /ruby.js: a drop-in for ruby.wasm's browser.script.iife.js that loads Ruby from this origin.
-import { compileRuby, createRubyVM } from "./boot.js";
+import { compileRuby, createRubyVM, serveSnapshotRequest } from "./boot.js";
 import { JavaWasi } from "./wasi.js";
 import { parseDataEnv, runRubyScripts } from "./script-tags.js";
 
-// Read while this script is being executed: currentScript is null afterwards.
-const loaderTag = document.currentScript;
-const wasmUrl = new URL("ruby+stdlib.wasm", loaderTag?.src || document.baseURI);
+// In a page, read while this script is being executed: currentScript is null afterwards.
+const loaderTag = self.document?.currentScript;
+const wasmUrl = new URL("ruby+stdlib.wasm", loaderTag?.src || self.location.href);
 
 // Each write is logged when it is made, as the official loader does (a prompt printed from a callback
 // shows at once); console.log ends the line itself, so one final newline is dropped.
@@ -20,6 +20,8 @@ async function main() {
     stderr: printWrites(console.warn),
     writeThrough: true,
     snapshot: true,
+    // This very file, loaded as a worker, boots the spare VM of the start-up snapshot off the page's thread.
+    snapshotWorker: loaderTag?.src,
   });
   vm.printVersion();
   wasi.flush();
@@ -30,4 +32,5 @@ async function main() {
   await runRubyScripts(vm, () => wasi.flush());
 }
 
-main().catch((e) => console.error(`Ruby could not start: ${e.message}`));
+if (self.document) main().catch((e) => console.error(`Ruby could not start: ${e.message}`));
+else serveSnapshotRequest(JavaWasi);
