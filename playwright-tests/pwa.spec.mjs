@@ -59,8 +59,21 @@ test("Chromium reports no installability errors once the service worker controls
 test("the service worker controls the page, and a reload works offline, Ruby included", async ({ page, context }) => {
   await openControlled(page);
   await context.setOffline(true);
+  await page.addInitScript(() => {
+    // Records what the loading line says, which a reload replaces within milliseconds.
+    window.loadingTexts = [];
+    document.addEventListener("DOMContentLoaded", () => {
+      const text = document.getElementById("download-text");
+      new MutationObserver(() => window.loadingTexts.push(text.textContent))
+        .observe(text, { childList: true, characterData: true, subtree: true });
+    });
+  });
   await page.reload();
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+  // Not "Downloading": the wasm comes from the worker's cache.
+  const texts = await page.evaluate(() => window.loadingTexts);
+  expect(texts.some((t) => t.startsWith("Loading Ruby from the offline copy"))).toBe(true);
+  expect(texts.filter((t) => t.startsWith("Downloading"))).toEqual([]);
   await runAndExpect(page, 'puts "offline #{1 + 1}"', "offline 2\n");
   await context.setOffline(false);
 });

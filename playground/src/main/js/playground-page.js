@@ -299,11 +299,11 @@ async function loadRuby() {
   $("status").removeAttribute("data-error");
   $("status").textContent = "";
   try {
-    module = await compileWithProgress("ruby+stdlib.wasm", (received, total) => {
+    module = await compileWithProgress("ruby+stdlib.wasm", (received, total, fromCache) => {
       const percent = total ? Math.round((received / total) * 100) : 0;
       $("download-progress").value = percent;
-      $("download-text").textContent =
-        `Downloading Ruby… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
+      $("download-text").textContent = `${fromCache ? "Loading Ruby from the offline copy" : "Downloading Ruby"}… ` +
+        `${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
     });
     $("download-progress").value = 100;
     $("download-text").textContent = "Starting Ruby…";
