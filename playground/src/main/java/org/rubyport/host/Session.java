@@ -51,6 +51,10 @@ final class Session {
 
     /** The runtime, with memory views brought up to date for a call from the guest. */
     WasiPreview1 enter() {
+        if (memory == null) {
+            throw new IllegalStateException("the module ran before JavaWasi had its memory: "
+                    + "run it with start(instance) or initialize(instance), or call attach(instance) first");
+        }
         memory.refresh();
         return wasi;
     }

@@ -31,6 +31,15 @@ public class WasiExports {
         return count++;
     }
 
+    /**
+     * Lets runtime h go, its files and memory with it. Handles are not reused, so a module still calling
+     * with h gets a clear error rather than another runtime's files.
+     */
+    @JSExport
+    public static void dispose(int h) {
+        runtimes[h] = null;
+    }
+
     /** Gives runtime h the guest's WebAssembly.Memory, once the module is instantiated. */
     @JSExport
     public static void attachMemory(int h, WasmMemory memory) {
@@ -88,7 +97,11 @@ public class WasiExports {
     }
 
     private static WasiPreview1 enter(int h) {
-        return runtimes[h].enter();
+        Session runtime = runtimes[h];
+        if (runtime == null) {
+            throw new IllegalStateException("the module called a JavaWasi that was disposed");
+        }
+        return runtime.enter();
     }
 
     @JSExport
