@@ -121,7 +121,7 @@ test("a new build offers a reload, activates on it, deletes old caches and keeps
   const before = await page.evaluate(() => caches.keys());
   await context.route("**/version.json", (route) => route.fulfill({ json: { version: "next-build" } }));
   await page.reload();
-  await expect(page.locator("#update")).toContainText("A new version is ready — reload", { timeout: 60_000 });
+  await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
   const reloaded = page.waitForEvent("load");
   await page.click("#update-action");
   await reloaded;
@@ -132,6 +132,40 @@ test("a new build offers a reload, activates on it, deletes old caches and keeps
   await expect.poll(keys).not.toContain("rubyport-stale-build");
   for (const old of before.filter((k) => k.startsWith("rubyport-"))) await expect.poll(keys).not.toContain(old);
   await expect(page.locator(".cm-content")).toHaveText('puts "mine"');
+});
+
+test("the first visit says when the playground is stored for offline use", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#update")).toContainText("Rubyport is stored for offline use", { timeout: 60_000 });
+  await page.click("#update-dismiss");
+  await expect(page.locator("#update")).toBeHidden();
+});
+
+test("a new build another tab applied: this tab is told, and its Reload button reloads", async ({ page, context }) => {
+  await openControlled(page);
+  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "next-build" } }));
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(other.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
+  // This tab saw the same new worker install (it watches the same registration).
+  await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.");
+  const otherReloaded = other.waitForEvent("load");
+  await other.click("#update-action");
+  await otherReloaded;
+  await expect(page.locator("#update")).toContainText("A new version was applied in another tab.");
+  const reloaded = page.waitForEvent("load");
+  await page.click("#update-action");
+  await reloaded;
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+});
+
+test("an open page finds a build deployed after it opened (every 30 min, and on becoming visible)", async ({ page, context }) => {
+  await page.clock.install();
+  await openControlled(page);
+  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "later-build" } }));
+  await page.clock.fastForward("31:00");
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
 });
 
 test("when the precache fails the page still works online and says offline mode is unavailable", async ({ page, context }) => {

@@ -1,15 +1,15 @@
 // Registers the service worker (offline use, installability, cross-origin isolation on static hosts)
 // and tells the user when a new version is ready or when offline mode is unavailable.
 
-/** Registers /sw.js for this build. notify(text, action) shows a message with an optional button. */
+/** How often an open page asks whether a new build was deployed (and on becoming visible, at most this often). */
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
+
+/**
+ * Registers /sw.js for this build, and again whenever a newer build is deployed while the page is open.
+ * notify(text, action, run, passing) shows a message with an optional button; a passing one is news only.
+ */
 export async function enableOffline(notify) {
   if (!("serviceWorker" in navigator)) return;
-  let version;
-  try {
-    ({ version } = await (await fetch("version.json", { cache: "no-store" })).json());
-  } catch {
-    return; // offline: the installed worker, if any, keeps serving
-  }
   // Why the install failed, when the worker could say (it names the file it could not store). Its message
   // and the worker's turning redundant may come in either order; the notice is shown again with the reason.
   let precacheFailure = null;
@@ -24,27 +24,54 @@ export async function enableOffline(notify) {
     precacheFailure = event.data.precacheFailed;
     if (installFailed) notifyUnavailable();
   });
+  const hadController = Boolean(navigator.serviceWorker.controller);
   let reloadOnChange = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloadOnChange) location.reload();
+    // A first install taking control is no news; a new build another tab applied is.
+    else if (hadController) notify("A new version was applied in another tab.", "Reload", () => location.reload());
   });
-  const offerUpdate = (worker) => notify("A new version is ready — reload", "Reload", () => {
+  const offerUpdate = (worker) => notify("A new version of Rubyport is ready.", "Reload", () => {
+    // Another tab may have applied it already: then there is nothing left to wait for.
+    if (worker.state !== "installed") {
+      location.reload();
+      return;
+    }
     reloadOnChange = true;
     worker.postMessage("skip-waiting");
   });
   const watch = (worker) => worker.addEventListener("statechange", () => {
     if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+    if (worker.state === "activated" && !hadController) notify("Rubyport is stored for offline use: it now works without a connection.", null, null, true);
     if (worker.state === "redundant" && !navigator.serviceWorker.controller) {
       installFailed = true;
       notifyUnavailable();
     }
   });
-  try {
-    const registration = await navigator.serviceWorker.register(`sw.js?v=${encodeURIComponent(version)}`);
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-    if (registration.installing) watch(registration.installing);
-    registration.addEventListener("updatefound", () => watch(registration.installing));
-  } catch (e) {
-    notify(`Offline mode is unavailable: ${e.message}. The playground still works while you are online.`);
-  }
+  let registered = null;
+  let lastCheck = 0;
+  const check = async () => {
+    lastCheck = Date.now();
+    let version;
+    try {
+      ({ version } = await (await fetch("version.json", { cache: "no-store" })).json());
+    } catch {
+      return; // offline: the installed worker, if any, keeps serving
+    }
+    if (version === registered) return;
+    registered = version;
+    try {
+      const registration = await navigator.serviceWorker.register(`sw.js?v=${encodeURIComponent(version)}`);
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      if (registration.installing) watch(registration.installing);
+      if (!registration.onupdatefound) registration.onupdatefound = () => watch(registration.installing);
+    } catch (e) {
+      notify(`Offline mode is unavailable: ${e.message.replace(/\.$/, "")}. The playground still works while you are online.`);
+    }
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && Date.now() - lastCheck > UPDATE_CHECK_MS) check();
+  });
+  setInterval(check, UPDATE_CHECK_MS);
+  await check();
 }

@@ -333,10 +333,15 @@ project = await initialProject();
 openFile(project.open in project.files ? project.open : "main.rb");
 window.addEventListener("beforeunload", () => autosaver.flush());
 loadRuby();
-enableOffline((text, label, action) => {
+// News only (passing) goes by itself.
+let updateTimer = null;
+enableOffline((text, label, action, passing = false) => {
   $("update-text").textContent = text;
   $("update-action").hidden = !label;
   $("update-action").textContent = label || "";
   $("update-action").onclick = action || null;
   $("update").hidden = false;
+  clearTimeout(updateTimer);
+  if (passing) updateTimer = setTimeout(() => { $("update").hidden = true; }, 10_000);
 });
+$("update-dismiss").addEventListener("click", () => { $("update").hidden = true; });
