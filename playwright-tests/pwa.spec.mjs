@@ -78,6 +78,31 @@ test("the service worker controls the page, and a reload works offline, Ruby inc
   await context.setOffline(false);
 });
 
+test("offline, the playground opens with any query string, and as /index.html", async ({ page, context }) => {
+  await openControlled(page);
+  await context.setOffline(true);
+  for (const url of ["/?utm_source=mail", "/index.html"]) {
+    await page.goto(url);
+    await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
+  }
+  await context.setOffline(false);
+});
+
+test("while a new build waits, the page is all the old build's; Reload brings all the new one's", async ({ page, context }) => {
+  await openControlled(page);
+  const html = await (await page.request.get("/")).text();
+  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "marked-build" } }));
+  await context.route(/\/(\?.*)?$/, (route) => route.fulfill({ contentType: "text/html",
+    body: html.replace("</body>", '<p id="marker">new build</p></body>') }));
+  await page.reload();
+  await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
+  await expect(page.locator("#marker")).toHaveCount(0);
+  const reloaded = page.waitForEvent("load");
+  await page.click("#update-action");
+  await reloaded;
+  await expect(page.locator("#marker")).toHaveText("new build");
+});
+
 test("script-tag pages of the origin work offline once visited", async ({ page, context }) => {
   await openControlled(page);
   const messages = [];

@@ -24,12 +24,14 @@ export async function enableOffline(notify) {
     precacheFailure = event.data.precacheFailed;
     if (installFailed) notifyUnavailable();
   });
-  const hadController = Boolean(navigator.serviceWorker.controller);
+  let controlled = Boolean(navigator.serviceWorker.controller);
   let reloadOnChange = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
+    const replaced = controlled;
+    controlled = true;
     if (reloadOnChange) location.reload();
     // A first install taking control is no news; a new build another tab applied is.
-    else if (hadController) notify("A new version was applied in another tab.", "Reload", () => location.reload());
+    else if (replaced) notify("A new version was applied in another tab.", "Reload", () => location.reload());
   });
   const offerUpdate = (worker) => notify("A new version of Rubyport is ready.", "Reload", () => {
     // Another tab may have applied it already: then there is nothing left to wait for.
@@ -40,9 +42,10 @@ export async function enableOffline(notify) {
     reloadOnChange = true;
     worker.postMessage("skip-waiting");
   });
-  const watch = (worker) => worker.addEventListener("statechange", () => {
+  // first: no worker was active when this one came, so its activation makes the playground work offline.
+  const watch = (worker, first) => worker.addEventListener("statechange", () => {
     if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
-    if (worker.state === "activated" && !hadController) notify("Rubyport is stored for offline use: it now works without a connection.", null, null, true);
+    if (worker.state === "activated" && first) notify("Rubyport is stored for offline use: it now works without a connection.", null, null, true);
     if (worker.state === "redundant" && !navigator.serviceWorker.controller) {
       installFailed = true;
       notifyUnavailable();
@@ -63,8 +66,8 @@ export async function enableOffline(notify) {
     try {
       const registration = await navigator.serviceWorker.register(`sw.js?v=${encodeURIComponent(version)}`);
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-      if (registration.installing) watch(registration.installing);
-      if (!registration.onupdatefound) registration.onupdatefound = () => watch(registration.installing);
+      if (registration.installing) watch(registration.installing, !registration.active);
+      if (!registration.onupdatefound) registration.onupdatefound = () => watch(registration.installing, !registration.active);
     } catch (e) {
       notify(`Offline mode is unavailable: ${e.message.replace(/\.$/, "")}. The playground still works while you are online.`);
     }

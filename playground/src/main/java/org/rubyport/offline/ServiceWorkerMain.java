@@ -1,7 +1,9 @@
 package org.rubyport.offline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.rubyport.sw.CacheFirst;
 import org.rubyport.sw.CacheNames;
 import org.rubyport.sw.CacheStorage;
@@ -36,6 +38,14 @@ public final class ServiceWorkerMain {
     private ServiceWorkerMain() {
     }
 
+    /** The precached files served cache-first: all but version.json, which tells pages of a new build. */
+    static Set<String> buildFiles() {
+        Set<String> files = new HashSet<>(PRECACHE);
+        files.remove("/version.json");
+        files.add("/index.html");
+        return files;
+    }
+
     /** Work that blocks on promises; under TeaVM it runs in a green thread. */
     @FunctionalInterface
     interface Task<T> {
@@ -49,8 +59,17 @@ public final class ServiceWorkerMain {
         Network network = new BrowserNetwork();
         // The wasm is returned exactly as cached: isolation headers matter for documents and workers only,
         // and rebuilding a 30 MB response would stream it through this thread again.
+        RequestFactory requests = url -> new BrowserRequest(WorkerScope.request(origin + url));
+        // This build's own files come from this worker's cache, so that a page never mixes two builds while
+        // a new worker waits (or after the cache was cleared, from the network into it again); any query is
+        // ignored, and /index.html is /. Other files of the origin are served network-first.
+        CacheFirst buildFiles = new CacheFirst(caches, cacheName, network, request -> {
+            String path = Matchers.withoutQuery(origin, request.url()).substring(origin.length());
+            return requests.get("/index.html".equals(path) ? "/" : path);
+        });
         Handler handler = new Router()
                 .get(Matchers.pathEquals(origin, "/ruby+stdlib.wasm"), new CacheFirst(caches, cacheName, network))
+                .get(Matchers.pathIn(origin, buildFiles()), new CrossOriginIsolation(buildFiles))
                 .get(Matchers.sameOrigin(origin),
                         new CrossOriginIsolation(new NetworkFirst(caches, cacheName, network)))::handle;
         AppsGlue glue = WorkerScope.appsGlue();
@@ -60,7 +79,6 @@ public final class ServiceWorkerMain {
 
         WorkerScope.<ExtendableEvent>on("install", event -> event.waitUntil(async(() -> {
             Precache precache = new Precache(cacheName, PRECACHE);
-            RequestFactory requests = url -> new BrowserRequest(WorkerScope.request(origin + url));
             try {
                 precache.install(caches, network, requests);
             } catch (PrecacheException e) {

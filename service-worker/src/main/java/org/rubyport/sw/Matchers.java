@@ -1,6 +1,7 @@
 package org.rubyport.sw;
 
 import java.util.Objects;
+import java.util.Set;
 
 /** The usual route matchers, on the origin and path of the request's absolute URL. */
 public final class Matchers {
@@ -12,6 +13,18 @@ public final class Matchers {
         String o = requireOrigin(origin);
         Objects.requireNonNull(path, "path");
         return request -> o.equals(origin(request.url())) && path.equals(path(request.url()));
+    }
+
+    /** Requests to origin whose path (query ignored) is one of paths. */
+    public static RouteMatcher pathIn(String origin, Set<String> paths) {
+        String o = requireOrigin(origin);
+        Set<String> copy = Set.copyOf(paths);
+        return request -> o.equals(origin(request.url())) && copy.contains(path(request.url()));
+    }
+
+    /** The absolute URL of url's path on origin, without query or fragment: what it is cached under. */
+    public static String withoutQuery(String origin, String url) {
+        return requireOrigin(origin) + path(url);
     }
 
     /** Requests to origin whose path starts with prefix (plain string prefix: "/a" also matches "/ab"). */

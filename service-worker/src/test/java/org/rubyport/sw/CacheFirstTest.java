@@ -74,4 +74,20 @@ class CacheFirstTest {
         assertEquals(List.of(URL), network.fetched);
         assertEquals(List.of("rubyport-0", CACHE), caches.keys());
     }
+
+    @Test
+    void aKeyedStrategyServesAndStoresEveryQueryOfAPageAsThePageItself() throws Exception {
+        String page = "https://example.com/";
+        CacheFirst keyed = new CacheFirst(caches, CACHE, network,
+                r -> FakeRequest.get(Matchers.withoutQuery("https://example.com", r.url())));
+        Response cached = new FakeResponse(200);
+        caches.open(CACHE).put(FakeRequest.get(page), cached);
+
+        assertSame(cached, keyed.handle(FakeRequest.get(page + "?utm_source=x")));
+        assertEquals(List.of(), network.fetched);
+
+        Response fetched = keyed.handle(FakeRequest.get("https://example.com/app.js?v=2"));
+        assertEquals(List.of("https://example.com/app.js"), network.fetched);
+        assertSame(fetched, caches.open(CACHE).match(FakeRequest.get("https://example.com/app.js")));
+    }
 }
