@@ -118,6 +118,9 @@ test("tasks belong to a project (has_many): added, validated, edited and deleted
   await expect(page.locator("h2")).toContainText("1.75 h left");
   await submit({ "task[title]": "", "task[estimate]": "lots" }, "Add task");
   await expect(page.locator(".errors li")).toHaveText(["Title can't be blank", "Estimate is not a number"]);
+  await submit({ "task[title]": "", "task[estimate]": "5" }, "Add task");
+  await expect(page.locator(".errors li")).toHaveText(["Title can't be blank"]);
+  await expect(page.locator("h2", { hasText: "left" })).toContainText("1.75 h left"); // the unsaved task is not counted
 
   await page.locator("ul.tasks li", { hasText: "Dig" }).locator("text=Edit").click();
   await expect(page.locator("h1")).toHaveText("Edit task in Garden");
@@ -130,6 +133,20 @@ test("tasks belong to a project (has_many): added, validated, edited and deleted
   await page.locator("ul.tasks li", { hasText: "Plant" }).locator('input[value="Delete"]').click();
   await expect(page.locator(".flash.notice")).toHaveText("Task “Plant” was deleted.");
   await expect(page.locator("ul.tasks li .title")).toHaveText(["Dig deeper"]);
+});
+
+test("a body Rails cannot parse gets a 400 page that says so, and the app goes on", async () => {
+  const here = page.url(); // the tests share one page: the next one goes on from here
+  const heading = await page.locator("h1").first().textContent();
+  const reply = await page.evaluate(async (url) => {
+    const token = document.querySelector('meta[name="csrf-token"]').content;
+    const response = await fetch(url, { method: "POST", body: "{bad json",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": token } });
+    return { status: response.status, text: await response.text() };
+  }, `${APP}projects`);
+  expect(reply.status).toBe(400);
+  expect(reply.text).toContain("The request could not be read");
+  await open(here, heading);
 });
 
 test("a project is edited, and its edit form shows validation errors too", async () => {

@@ -4,8 +4,9 @@ class Project < ApplicationRecord
   validates :name, presence: true, length: { maximum: 80 }, uniqueness: { case_sensitive: false }
   validates :description, length: { maximum: 2000 }
 
-  # Hours still to do: the estimates of the open tasks (decimal column, so BigDecimal arithmetic).
+  # Hours still to do: the estimates of the open saved tasks (decimal column, so BigDecimal arithmetic);
+  # a task the form failed to save is in the association but not counted.
   def remaining_hours
-    tasks.reject(&:done).sum(BigDecimal("0")) { |task| task.estimate || 0 }
+    tasks.select(&:persisted?).reject(&:done).sum(BigDecimal("0")) { |task| task.estimate || 0 }
   end
 end
