@@ -22,7 +22,11 @@ function pageFetch(url, init = {}) {
     const response = await fetch(url, init);
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, type: response.headers.get("content-type"), url: response.url,
-      multi: response.headers.get("x-echo-multi"), text: new TextDecoder().decode(bytes), bytes: Array.from(bytes) };
+      multi: response.headers.get("x-echo-multi"),
+      // Header values are bytes, one char each: read back as UTF-8.
+      utf8Header: new TextDecoder().decode(Uint8Array.from(response.headers.get("x-echo-text") || "", (c) => c.charCodeAt(0))),
+      wideHeader: response.headers.get("x-echo-wide"),
+      text: new TextDecoder().decode(bytes), bytes: Array.from(bytes) };
   }, { url, init });
 }
 
@@ -125,9 +129,13 @@ test("a Ruby exception gives a 500 page with message and backtrace, and the next
 test("Rack sees SCRIPT_NAME, PATH_INFO, the query, every header and the body bytes", async () => {
   await openApp("/apps/rack-echo/", "Rack echo");
   const echo = await pageFetch("/apps/rack-echo/some/p%20ath?format=json&x=1", {
-    method: "POST", headers: { "X-Custom": "yes", "Content-Type": "text/plain" }, body: "héllo",
+    method: "POST", headers: { "X-Custom": "yes", "X-A2": "digits", "Content-Type": "text/plain" }, body: "héllo",
   });
   const env = JSON.parse(echo.text);
+  expect(env.HTTP_X_A2).toBe("digits");
+  expect(env.HTTP_REFERER).toBe(page.url()); // kept out of request.headers by the browser, passed on
+  expect(echo.utf8Header).toBe("grüße");
+  expect(echo.wideHeader).toBeNull(); // dropped: the response itself still arrives
   expect(env.SCRIPT_NAME).toBe("/apps/rack-echo");
   expect(env.PATH_INFO).toBe("/some/p%20ath");
   expect(env.QUERY_STRING).toBe("format=json&x=1");

@@ -4,12 +4,13 @@ require "json"
 require "cgi"
 
 class EnvEcho
-  SHOWN = /\A([A-Z_]+|rack\.url_scheme)\z/
+  SHOWN = /\A([A-Z][A-Z0-9_]*|rack\.url_scheme)\z/
 
   def call(env)
     body = env["rack.input"].read
     # Two values of one header, the Rack 2 way: joined by a newline.
-    headers = { "x-echo-multi" => "one\ntwo" }
+    # Header values past ASCII: Latin-1 characters get through, wider ones cannot (and are dropped).
+    headers = { "x-echo-multi" => "one\ntwo", "x-echo-text" => "grüße", "x-echo-wide" => "日本" }
     case env["QUERY_STRING"][/(?:\A|&)format=(\w+)/, 1]
     when "raw"
       [200, headers.merge("content-type" => "application/octet-stream"), [body]]

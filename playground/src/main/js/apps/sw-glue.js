@@ -88,6 +88,11 @@ export function createAppsGlue() {
         names.push(name);
         values.push(value);
       });
+      // The browser keeps Referer out of request.headers; apps read it (redirect back, origin checks).
+      if (request.referrer && request.referrer !== "about:client" && !names.includes("referer")) {
+        names.push("referer");
+        values.push(request.referrer);
+      }
       const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body;
       const body = hasBody ? await readLimited(request.body, MAX_BODY_BYTES) : new Int8Array(0);
       return { method: request.method, url: request.url, navigate: request.mode === "navigate", names, values,
@@ -97,7 +102,12 @@ export function createAppsGlue() {
     /** A Response; Set-Cookie never reaches the browser (the cookie jar keeps cookies). */
     makeResponse(status, names, values, body) {
       const headers = new Headers();
-      names.forEach((name, i) => headers.append(name, values[i]));
+      // Headers takes no character past U+00FF (Chromium sends the others' UTF-8 on): such a header is
+      // dropped with a warning rather than failing the whole response.
+      names.forEach((name, i) => {
+        if (/[^\x00-\xff]/.test(values[i])) console.warn(`[apps] header ${name} dropped: it has characters past U+00FF`);
+        else headers.append(name, values[i]);
+      });
       const nullBody = status === 204 || status === 205 || status === 304;
       return new Response(nullBody ? null : body, { status, headers });
     },

@@ -146,7 +146,8 @@ public final class RackBridge {
     private static int parseStatus(String text) {
         try {
             int status = Integer.parseInt(text.trim());
-            return status >= 100 && status <= 999 ? status : -1;
+            // What a browser Response can carry: new Response() refuses anything else.
+            return status >= 200 && status <= 599 ? status : -1;
         } catch (NumberFormatException e) {
             return -1;
         }

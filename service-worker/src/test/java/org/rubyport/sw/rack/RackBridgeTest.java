@@ -216,6 +216,10 @@ class RackBridgeTest {
         assertEquals(502, get(bridge, "/apps/demo/").status());
         app.head = "200\nno colon here";
         assertEquals(502, get(bridge, "/apps/demo/").status());
+        app.head = "103"; // a status a browser Response cannot carry
+        assertEquals(502, get(bridge, "/apps/demo/").status());
+        app.head = "600";
+        assertEquals(502, get(bridge, "/apps/demo/").status());
     }
 
     @Test
