@@ -9,7 +9,9 @@ final class ErrorPages {
     }
 
     static HttpReply noSuchApp(String name) {
-        return page(404, "No such app", "<p>No app named <code>" + escape(name) + "</code> is installed here.</p>"
+        String what = name.isEmpty() ? "<p>This address names no app: apps live at <code>/apps/&lt;name&gt;/</code>.</p>"
+                : "<p>No app named <code>" + escape(name) + "</code> is installed here.</p>";
+        return page(404, "No such app", what
                 + "<p>The <a href=\"/\">playground</a> lists the installed apps under <b>Apps</b>.</p>");
     }
 

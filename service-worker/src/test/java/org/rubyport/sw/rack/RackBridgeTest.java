@@ -121,6 +121,9 @@ class RackBridgeTest {
         assertTrue(text(missing).contains("<code>nope</code>"));
         assertEquals(404, get(bridge, "/apps/%3Cscript%3E/").status());
         assertTrue(text(get(bridge, "/apps/<i>/")).contains("<code>&lt;i&gt;</code>"));
+        HttpReply none = get(bridge, "/apps/");
+        assertEquals(404, none.status());
+        assertTrue(text(none).contains("This address names no app"), text(none));
     }
 
     @Test
