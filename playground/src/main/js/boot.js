@@ -1,5 +1,6 @@
 // Starting Ruby: compile the wasm from our own origin, then create a RubyVM over the Java WASI runtime.
 import { RubyVM } from "@ruby/wasm-wasi/dist/vm";
+import { offlineCopy } from "./download.js";
 import { captureSnapshot, deleteSnapshot, loadSnapshot, restoreSnapshot, storeSnapshot } from "./vm-snapshot.js";
 
 const RUBY_ARGS = ["ruby.wasm", "-EUTF-8", "-e_=0"];
@@ -12,13 +13,11 @@ const moduleSources = new WeakMap();
 const snapshotting = new Set();
 
 /**
- * Compiles ruby+stdlib.wasm while it downloads; falls back when the server sends the wrong MIME type.
- * A copy the service worker cached is read straight from Cache Storage, which spares waking the worker
- * and streaming 30 MB through it.
+ * Compiles ruby+stdlib.wasm while it downloads (the service worker's copy when it has one); falls back
+ * when the server sends the wrong MIME type.
  */
 export async function compileRuby(url) {
-  const cached = self.caches ? await caches.match(url).catch(() => undefined) : undefined;
-  const response = cached || await fetch(url);
+  const response = (await offlineCopy(url)) || await fetch(url);
   if (!response.ok) {
     throw new Error(`Could not download Ruby from ${url}: HTTP ${response.status}`);
   }

@@ -1,11 +1,19 @@
 // Downloads and compiles ruby+stdlib.wasm, reporting bytes received as it goes.
 
 /**
+ * The copy of url the service worker cached, or undefined: read straight from Cache Storage, which spares
+ * waking the worker and streaming the file through it.
+ */
+export async function offlineCopy(url) {
+  return self.caches ? caches.match(url).catch(() => undefined) : undefined;
+}
+
+/**
  * Compiles the wasm at url while it downloads; onProgress(received, total, fromCache) is called as bytes
- * arrive. A copy the service worker cached is read straight from Cache Storage (fromCache true).
+ * arrive. fromCache: the bytes are the service worker's copy (offlineCopy).
  */
 export async function compileWithProgress(url, onProgress) {
-  const cached = self.caches ? await caches.match(url).catch(() => undefined) : undefined;
+  const cached = await offlineCopy(url);
   const response = cached || await fetch(url);
   if (!response.ok) throw new Error(`the server answered HTTP ${response.status} for ${url}`);
   const total = Number(response.headers.get("content-length")) || 0;

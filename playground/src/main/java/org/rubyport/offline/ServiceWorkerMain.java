@@ -64,7 +64,7 @@ public final class ServiceWorkerMain {
         // a new worker waits (or after the cache was cleared, from the network into it again); any query is
         // ignored, and /index.html is /. Other files of the origin are served network-first.
         CacheFirst buildFiles = new CacheFirst(caches, cacheName, network, request -> {
-            String path = Matchers.withoutQuery(origin, request.url()).substring(origin.length());
+            String path = Matchers.path(request.url());
             return requests.get("/index.html".equals(path) ? "/" : path);
         });
         Handler handler = new Router()

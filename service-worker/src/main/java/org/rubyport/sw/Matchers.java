@@ -22,11 +22,6 @@ public final class Matchers {
         return request -> o.equals(origin(request.url())) && copy.contains(path(request.url()));
     }
 
-    /** The absolute URL of url's path on origin, without query or fragment: what it is cached under. */
-    public static String withoutQuery(String origin, String url) {
-        return requireOrigin(origin) + path(url);
-    }
-
     /** Requests to origin whose path starts with prefix (plain string prefix: "/a" also matches "/ab"). */
     public static RouteMatcher pathStartsWith(String origin, String prefix) {
         String o = requireOrigin(origin);
@@ -89,7 +84,7 @@ public final class Matchers {
     }
 
     /** The path of url without query and fragment ("/" when empty), or null when url is not absolute. */
-    static String path(String url) {
+    public static String path(String url) {
         int sep = url == null ? -1 : url.indexOf("://");
         if (sep <= 0) {
             return null;
