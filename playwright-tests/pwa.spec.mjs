@@ -14,6 +14,16 @@ async function openControlled(page) {
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
 }
 
+/**
+ * Makes the test server answer this context as a newer deploy would: version.json names version, and the
+ * playground's page carries <p id="marker">marker</p> when one is given (see scripts/serve.mjs).
+ */
+async function deploy(page, version, marker = null) {
+  const cookies = [{ name: "test-deploy", value: version }];
+  if (marker) cookies.push({ name: "test-deploy-marker", value: marker });
+  await page.context().addCookies(cookies.map((cookie) => ({ ...cookie, url: page.url() })));
+}
+
 async function runAndExpect(page, code, text) {
   await page.locator(".cm-content").click();
   await page.keyboard.press("Control+A");
@@ -90,10 +100,7 @@ test("offline, the playground opens with any query string, and as /index.html", 
 
 test("while a new build waits, the page is all the old build's; Reload brings all the new one's", async ({ page, context }) => {
   await openControlled(page);
-  const html = await (await page.request.get("/")).text();
-  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "marked-build" } }));
-  await context.route(/\/(\?.*)?$/, (route) => route.fulfill({ contentType: "text/html",
-    body: html.replace("</body>", '<p id="marker">new build</p></body>') }));
+  await deploy(page, "marked-build", "new build");
   await page.reload();
   await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
   await expect(page.locator("#marker")).toHaveCount(0);
@@ -144,7 +151,7 @@ test("a new build offers a reload, activates on it, deletes old caches and keeps
   await runAndExpect(page, 'puts "mine"', "mine\n");
   await expect(page.locator("#save-status")).toHaveText("Saved");
   const before = await page.evaluate(() => caches.keys());
-  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "next-build" } }));
+  await deploy(page, "next-build");
   await page.reload();
   await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
   const reloaded = page.waitForEvent("load");
@@ -168,7 +175,7 @@ test("the first visit says when the playground is stored for offline use", async
 
 test("a new build another tab applied: this tab is told, and its Reload button reloads", async ({ page, context }) => {
   await openControlled(page);
-  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "next-build" } }));
+  await deploy(page, "next-build");
   const other = await context.newPage();
   await other.goto("/");
   await expect(other.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });
@@ -187,7 +194,7 @@ test("a new build another tab applied: this tab is told, and its Reload button r
 test("an open page finds a build deployed after it opened (every 30 min, and on becoming visible)", async ({ page, context }) => {
   await page.clock.install();
   await openControlled(page);
-  await context.route("**/version.json", (route) => route.fulfill({ json: { version: "later-build" } }));
+  await deploy(page, "later-build");
   await page.clock.fastForward("31:00");
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   await expect(page.locator("#update")).toContainText("A new version of Rubyport is ready.", { timeout: 60_000 });

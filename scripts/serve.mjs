@@ -2,7 +2,7 @@
 // compile while downloading) and cross-origin isolation headers (SharedArrayBuffer for blocking stdin).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -31,6 +31,7 @@ const ISOLATION = {
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   const pathname = decodeURIComponent(url.pathname);
+  if (fixtures && await sendTestDeploy(req, res, pathname)) return;
   const [base, rest] = fixtures && pathname.startsWith("/fixtures/")
     ? [fixtures, pathname.slice("/fixtures".length)] : [root, pathname];
   let file = path.join(base, rest);
@@ -55,6 +56,31 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${url.pathname}`);
   }
 });
+
+/**
+ * Tests stand for a newer deploy in one browser context with cookies: test-deploy=<version> answers
+ * /version.json, and test-deploy-marker=<text> adds <p id="marker">text</p> to the playground's page.
+ * (Playwright's routing cannot stand for it: while a route answers version.json, Chromium installs the
+ * same worker script again on every page load, and a navigation waiting on a worker so replaced can hang.)
+ */
+async function sendTestDeploy(req, res, pathname) {
+  const cookies = new URLSearchParams((req.headers.cookie || "").replace(/;\s*/g, "&"));
+  const version = cookies.get("test-deploy");
+  if (!version) return false;
+  const marker = cookies.get("test-deploy-marker");
+  let body;
+  if (pathname === "/version.json") {
+    body = JSON.stringify({ version });
+  } else if (marker && (pathname === "/" || pathname === "/index.html")) {
+    body = (await readFile(path.join(root, "index.html"), "utf8")).replace("</body>", `<p id="marker">${marker}</p></body>`);
+  } else {
+    return false;
+  }
+  res.writeHead(200, { "Content-Type": TYPES[pathname === "/version.json" ? ".json" : ".html"],
+    "Cache-Control": "no-store", ...ISOLATION });
+  res.end(body);
+  return true;
+}
 
 async function sendFile(req, res, file, info) {
   // A validator lets a browser revalidate the 30 MB wasm with a 304 instead of downloading it again.

@@ -24,19 +24,31 @@ export async function enableOffline(notify) {
     precacheFailure = event.data.precacheFailed;
     if (installFailed) notifyUnavailable();
   });
+  // Reloads once the worker controlling the page has activated: a navigation made while it is still
+  // activating waits for it, and if a newer worker replaces it meanwhile, Chromium can leave that
+  // navigation hanging (the page then never reloads).
+  const reloadWhenActivated = () => {
+    const worker = navigator.serviceWorker.controller;
+    if (!worker || worker.state === "activated") location.reload();
+    else if (worker.state === "redundant") navigator.serviceWorker.addEventListener("controllerchange", reloadWhenActivated, { once: true });
+    else worker.addEventListener("statechange", reloadWhenActivated, { once: true });
+  };
   let controlled = Boolean(navigator.serviceWorker.controller);
   let reloadOnChange = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     const replaced = controlled;
     controlled = true;
-    if (reloadOnChange) location.reload();
+    if (reloadOnChange) {
+      reloadOnChange = false;
+      reloadWhenActivated();
+    }
     // A first install taking control is no news; a new build another tab applied is.
-    else if (replaced) notify("A new version was applied in another tab.", "Reload", () => location.reload());
+    else if (replaced) notify("A new version was applied in another tab.", "Reload", reloadWhenActivated);
   });
   const offerUpdate = (worker) => notify("A new version of Rubyport is ready.", "Reload", () => {
     // Another tab may have applied it already: then there is nothing left to wait for.
     if (worker.state !== "installed") {
-      location.reload();
+      reloadWhenActivated();
       return;
     }
     reloadOnChange = true;
