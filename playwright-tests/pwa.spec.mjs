@@ -98,7 +98,7 @@ test("offline, the playground opens with any query string, and as /index.html", 
   await context.setOffline(false);
 });
 
-test("while a new build waits, the page is all the old build's; Reload brings all the new one's", async ({ page, context }) => {
+test("while a new build waits, the page is all the old build's; Reload brings all the new one's", async ({ page }) => {
   await openControlled(page);
   await deploy(page, "marked-build", "new build");
   await page.reload();
@@ -145,7 +145,7 @@ test("the service worker adds cross-origin isolation where the server does not",
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
-test("a new build offers a reload, activates on it, deletes old caches and keeps the user's files", async ({ page, context }) => {
+test("a new build offers a reload, activates on it, deletes old caches and keeps the user's files", async ({ page }) => {
   await openControlled(page);
   await page.evaluate(() => caches.open("rubyport-stale-build").then((c) => c.put("/x", new Response("old"))));
   await runAndExpect(page, 'puts "mine"', "mine\n");
@@ -191,7 +191,7 @@ test("a new build another tab applied: this tab is told, and its Reload button r
   await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
 });
 
-test("an open page finds a build deployed after it opened (every 30 min, and on becoming visible)", async ({ page, context }) => {
+test("an open page finds a build deployed after it opened (every 30 min, and on becoming visible)", async ({ page }) => {
   await page.clock.install();
   await openControlled(page);
   await deploy(page, "later-build");

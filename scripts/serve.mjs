@@ -68,16 +68,16 @@ async function sendTestDeploy(req, res, pathname) {
   const version = cookies.get("test-deploy");
   if (!version) return false;
   const marker = cookies.get("test-deploy-marker");
-  let body;
+  let body, type;
   if (pathname === "/version.json") {
-    body = JSON.stringify({ version });
+    [body, type] = [JSON.stringify({ version }), TYPES[".json"]];
   } else if (marker && (pathname === "/" || pathname === "/index.html")) {
-    body = (await readFile(path.join(root, "index.html"), "utf8")).replace("</body>", `<p id="marker">${marker}</p></body>`);
+    const page = await readFile(path.join(root, "index.html"), "utf8");
+    [body, type] = [page.replace("</body>", `<p id="marker">${marker}</p></body>`), TYPES[".html"]];
   } else {
     return false;
   }
-  res.writeHead(200, { "Content-Type": TYPES[pathname === "/version.json" ? ".json" : ".html"],
-    "Cache-Control": "no-store", ...ISOLATION });
+  res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...ISOLATION });
   res.end(body);
   return true;
 }
