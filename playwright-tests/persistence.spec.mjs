@@ -45,6 +45,20 @@ for (const delay of [0, 5, 20, 60]) {
   });
 }
 
+test("the first save asks the browser to keep the project's storage, once per page", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.persistCalls = 0;
+    navigator.storage.persist = async () => { window.persistCalls++; return false; };
+  });
+  await openStore(page);
+  expect(await page.evaluate(() => window.persistCalls)).toBe(0);
+  await page.evaluate(`window.store.saveProject(${projectSource("v1", 10)})`);
+  await page.evaluate(`window.store.saveProject(${projectSource("v2", 10)})`);
+  expect(await page.evaluate(() => window.persistCalls)).toBe(1);
+  // Refused (false), saving goes on as before.
+  expect(await page.evaluate(async () => (await window.store.loadProject()).files["main.rb"])).toBe("# v2\n");
+});
+
 /** Opens the playground and waits until the project has loaded and Ruby is ready. */
 async function openPlayground(page) {
   await page.goto("/");

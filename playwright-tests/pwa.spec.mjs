@@ -42,6 +42,7 @@ test("the manifest makes the app installable: name, icons at 192 and 512, standa
   expect(manifest.display).toBe("standalone");
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
   expect(manifest.start_url).toBeTruthy();
+  expect(manifest.id).toBe("/"); // the installed app keeps its identity if start_url ever changes
   for (const size of [192, 512]) {
     const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}`);
     expect(icon?.type).toBe("image/png");
@@ -121,6 +122,23 @@ test("script-tag pages of the origin work offline once visited", async ({ page, 
   await page.reload();
   await expect.poll(() => messages.includes("Hello, world!"), { timeout: 60_000 }).toBe(true);
   await expect(page.locator("#out")).toHaveText("written by Ruby");
+  await context.setOffline(false);
+});
+
+test("offline, a page never visited says so and leads back to the playground; resources still fail", async ({ page, context }) => {
+  await openControlled(page);
+  await context.setOffline(true);
+  const response = await page.goto("/notes/never-visited?draft=1");
+  expect(response.status()).toBe(503);
+  await expect(page.locator("h1")).toHaveText("You are offline");
+  await expect(page.locator("code")).toHaveText("/notes/never-visited");
+  await expect(page.getByRole("link", { name: "try this page again" }))
+    .toHaveAttribute("href", /\/notes\/never-visited\?draft=1$/);
+  // A script or fetch of the page gets the network error its caller expects, not an HTML page.
+  expect(await page.evaluate(() => fetch("/never-fetched.js").then(() => "answered", () => "network error")))
+    .toBe("network error");
+  await page.getByRole("link", { name: "Open the playground" }).click();
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
   await context.setOffline(false);
 });
 
@@ -217,6 +235,17 @@ test("an app opened first, when the worker cannot install, says why instead of w
   await expect(page.locator("#stage")).toContainText(
     "The service worker could not be installed (precache failed for /ruby+stdlib.wasm: HTTP 507)", { timeout: 60_000 });
   await expect(page).toHaveTitle("rack-echo could not start");
+});
+
+test("the boot page opened at its own address names no app: it says where apps open, and installs nothing", async ({ page }) => {
+  await page.goto("/app-boot.html");
+  await expect(page).toHaveTitle("No app to start here");
+  await expect(page.locator("#stage")).toContainText("Open an app from the playground's Apps list");
+  await expect(page.locator("#progress")).toBeHidden();
+  await page.waitForTimeout(500); // a registration would have started by now
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await page.getByRole("link", { name: "playground" }).click();
+  await expect(page.locator("#status")).toContainText("ruby 3.4", { timeout: 60_000 });
 });
 
 test("an app bundle that cannot be had leaves the worker and the other apps working, and its app says which", async ({ page, context }) => {

@@ -112,6 +112,19 @@ export async function loadProject() {
   return asStoredProject(stored);
 }
 
+let keepAsked = false;
+
+/**
+ * Asks, once per page and only once the user has something saved, that the browser keep this origin's storage
+ * under pressure: by default it may evict the project to make room. Chromium decides silently; Firefox asks
+ * the user. Refused or unsupported, saving works as before.
+ */
+function askToKeepStorage() {
+  if (keepAsked) return;
+  keepAsked = true;
+  navigator.storage?.persist?.().catch(() => {});
+}
+
 /**
  * Saves project as the current one, in one transaction: a tab closed or killed mid-save leaves the last
  * complete save. Resolves to the project it replaced when another tab had saved since this tab loaded or
@@ -148,6 +161,7 @@ export async function saveProject(project) {
   }
   knownRevision = revision;
   announce({ tab: TAB, revision });
+  askToKeepStorage();
   try {
     return replaced && normalizeProject(replaced);
   } catch {

@@ -17,4 +17,8 @@ final class BrowserRequest implements Request {
     @Override public String url() {
         return js.getUrl();
     }
+
+    @Override public boolean navigation() {
+        return "navigate".equals(js.getMode());
+    }
 }

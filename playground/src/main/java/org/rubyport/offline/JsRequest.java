@@ -10,4 +10,8 @@ interface JsRequest extends JSObject {
 
     @JSProperty
     String getUrl();
+
+    /** "navigate" when the browser loads a page for a tab or frame. */
+    @JSProperty
+    String getMode();
 }

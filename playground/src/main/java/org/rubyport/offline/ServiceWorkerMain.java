@@ -12,6 +12,7 @@ import org.rubyport.sw.Handler;
 import org.rubyport.sw.Matchers;
 import org.rubyport.sw.Network;
 import org.rubyport.sw.NetworkFirst;
+import org.rubyport.sw.OfflineFallback;
 import org.rubyport.sw.Precache;
 import org.rubyport.sw.PrecacheException;
 import org.rubyport.sw.RequestFactory;
@@ -26,7 +27,8 @@ import org.teavm.jso.core.JSString;
 /**
  * The service worker (/sw.js): precaches the playground under a cache named after the build, serves the
  * wasm cache-first and everything else of this origin network-first with cross-origin isolation headers,
- * and deletes older builds' caches on activation. Requests under /apps/ go to the packed Rack apps, which
+ * and deletes older builds' caches on activation; a page of the origin that is neither online nor cached gets
+ * a page saying the visitor is offline. Requests under /apps/ go to the packed Rack apps, which
  * run in Ruby VMs inside this worker.
  */
 public final class ServiceWorkerMain {
@@ -71,7 +73,8 @@ public final class ServiceWorkerMain {
                 .get(Matchers.pathEquals(origin, "/ruby+stdlib.wasm"), new CacheFirst(caches, cacheName, network))
                 .get(Matchers.pathIn(origin, buildFiles()), new CrossOriginIsolation(buildFiles))
                 .get(Matchers.sameOrigin(origin),
-                        new CrossOriginIsolation(new NetworkFirst(caches, cacheName, network)))::handle;
+                        new CrossOriginIsolation(new OfflineFallback(new NetworkFirst(caches, cacheName, network),
+                                (status, html) -> new BrowserResponse(WorkerScope.htmlResponse(status, html)))))::handle;
         AppsGlue glue = WorkerScope.appsGlue();
         GlueApps apps = new GlueApps(glue);
         AppRequests appRequests = new AppRequests(origin, glue,

@@ -52,6 +52,10 @@ final class WorkerScope {
     @JSBody(params = "name", script = "return caches.delete(name);")
     static native JSPromise<JSObject> deleteCache(String name);
 
+    @JSBody(params = { "status", "html" }, script = "return new Response(html, {status,"
+            + " headers: {'Content-Type': 'text/html; charset=utf-8'}});")
+    static native JsResponse htmlResponse(int status, String html);
+
     /** response with the given headers set: a new Response over the same body. */
     @JSBody(params = { "response", "names", "values" }, script = "const headers = new Headers(response.headers);"
             + "names.forEach((name, i) => headers.set(name, values[i]));"

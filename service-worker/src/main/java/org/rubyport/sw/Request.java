@@ -7,4 +7,9 @@ public interface Request {
 
     /** The absolute URL, e.g. "https://example.com/app/index.html?x=1". */
     String url();
+
+    /** Whether the browser is loading a page for a tab or frame (fetch's mode "navigate"), not a resource of one. */
+    default boolean navigation() {
+        return false;
+    }
 }

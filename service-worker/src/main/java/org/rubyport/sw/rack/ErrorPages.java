@@ -2,6 +2,7 @@ package org.rubyport.sw.rack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.rubyport.sw.HtmlPage;
 
 /** The HTML pages the bridge itself answers with when the app cannot. */
 final class ErrorPages {
@@ -43,27 +44,11 @@ final class ErrorPages {
     }
 
     private static HttpReply page(int status, String title, String body) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-                + "pre{background:#f4f4f4;padding:1rem;overflow:auto}.message{color:#b3202a}</style></head><body><h1>"
-                + escape(title) + "</h1>" + body + "</body></html>";
         return new HttpReply(status, List.of(new Header("Content-Type", "text/html; charset=utf-8")),
-                html.getBytes(StandardCharsets.UTF_8));
+                HtmlPage.render(title, body).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return HtmlPage.escape(text);
     }
 }
