@@ -52,6 +52,19 @@ test("tags run in order: src, async, errors reported by name, later tags still r
   await waitForConsole(messages, "prompt> ");
 });
 
+test("errors of sync and async tags name the tag and its lines, without the loader's own frames", async ({ page }) => {
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/tag-errors.html");
+  await waitForConsole(messages, "async failure", "error");
+  const errors = messages.filter((m) => m.type === "error").map((m) => m.text);
+  expect(errors).toContain("Ruby error in inline script #2:\n" +
+    "inline script #2:3:in 'Object#deep': sync failure (IOError)\ninline script #2:4:in '<main>'");
+  expect(errors).toContain("Ruby error in inline script #1:\n" +
+    "inline script #1:3:in 'Object#fails_later': async failure (RuntimeError)\ninline script #1:5:in '<main>'");
+  // The code runs as ruby.wasm's own loader runs it, one call deep (see script-tags.js): its file is "eval".
+  expect(messages.map((m) => m.text)).toContain("file=eval");
+});
+
 test("stderr goes to console.warn", async ({ page }) => {
   const messages = captureConsole(page);
   await page.goto("/fixtures/hello.html");

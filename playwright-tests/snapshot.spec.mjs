@@ -59,6 +59,20 @@ test("the first visit's spare VM boots in a worker: the page's thread never stal
   expect(await page.evaluate(() => performance.getEntriesByName("rubyport:snapshot-in-worker").length)).toBe(1);
 });
 
+test("the spare VM boots after the page's tags have run, not beside them", async ({ context }) => {
+  const page = await context.newPage();
+  // The tag's source comes 300 ms late, an idle time in which the spare VM used to start.
+  await page.route("**/fixtures/slow-tag.rb", (route) => setTimeout(() => route.continue(), 300));
+  const logs = captureConsole(page);
+  await page.goto("/fixtures/snapshot-after-tags.html");
+  await waitForConsole(logs, "done");
+  await expect.poll(() => snapshotCount(page), { timeout: 60_000 }).toBe(1);
+  const [started, tagEnd] = await page.evaluate(() =>
+    [performance.getEntriesByName("rubyport:snapshot-started")[0]?.startTime, window.tagEnd]);
+  expect(tagEnd).toBeGreaterThan(0);
+  expect(started).toBeGreaterThan(tagEnd);
+});
+
 test("where no worker can start, the snapshot is still made, on the page's thread", async ({ context }) => {
   const page = await context.newPage();
   await page.addInitScript(() => delete window.Worker);

@@ -40,12 +40,14 @@ export async function compileRuby(url) {
  * again (its ENV then set to env); when there is none, one is made in the background for next time.
  * The spare VM that makes it boots in a worker running snapshotWorker (a script URL whose worker calls
  * serveSnapshotRequest), so that its second of start-up does not stall the page; without one, or when
- * the worker cannot start, on this thread.
+ * the worker cannot start, on this thread. It boots once snapshotWhen (a promise; by default at once) has
+ * settled and the page is idle: on a machine of two cores, a spare VM booting beside the page's first
+ * scripts slows them by a fifth.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
  * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
 export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, writeThrough = false, snapshot = false,
-  snapshotWorker, wasi: reused } = {}) {
+  snapshotWorker, snapshotWhen = Promise.resolve(), wasi: reused } = {}) {
   if (typeof Wasi !== "function") throw new TypeError("createRubyVM needs Wasi: JavaWasi (wasi.js) or AppWasi (app-wasi.js)");
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, writeThrough, reused, Wasi };
   const known = snapshot && moduleSources.get(module);
@@ -58,8 +60,8 @@ export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stde
     if (restored) return restored;
     if (!snapshotting.has(known.source)) {
       snapshotting.add(known.source);
-      whenIdle(() => makeSnapshot(module, known.source, Wasi, snapshotWorker)
-        .finally(() => snapshotting.delete(known.source)));
+      Promise.resolve(snapshotWhen).catch(() => {}).then(() => whenIdle(() => makeSnapshot(module, known.source, Wasi,
+        snapshotWorker).finally(() => snapshotting.delete(known.source))));
     }
   }
   const wasi = reused ?? new Wasi(options);
@@ -75,6 +77,7 @@ function whenIdle(fn) {
 
 /** Makes and stores the start-up snapshot of module: in a worker running workerUrl, else on this thread. */
 async function makeSnapshot(module, source, Wasi, workerUrl) {
+  performance.mark("rubyport:snapshot-started");
   if (!workerUrl || !(await snapshotInWorker(module, source, workerUrl))) await snapshotHere(module, source, Wasi);
 }
 
@@ -174,12 +177,4 @@ export function moduleSource(module) {
 /** A Ruby string literal holding text, with interpolation and escapes neutralised. */
 export function rubyStringLiteral(text) {
   return JSON.stringify(text).replace(/#/g, "\\#");
-}
-
-/**
- * Ruby source that runs code at the top level as if it were a file called name, so backtraces name it.
- * Top-level local variables carry over from one such code to the next, as with plain vm.eval.
- */
-export function asNamedFile(code, name) {
-  return `Kernel.eval(${rubyStringLiteral(code)}, TOPLEVEL_BINDING, ${rubyStringLiteral(name)}, 1)`;
 }

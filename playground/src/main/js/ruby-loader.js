@@ -12,6 +12,7 @@ const wasmUrl = new URL("ruby+stdlib.wasm", loaderTag?.src || self.location.href
 const printWrites = (print) => (text) => print(text.replace(/\n$/, ""));
 
 async function main() {
+  let scriptsRan;
   const module = await compileRuby(wasmUrl);
   const { vm, wasi } = await createRubyVM(module, {
     Wasi: JavaWasi,
@@ -22,6 +23,8 @@ async function main() {
     snapshot: true,
     // This very file, loaded as a worker, boots the spare VM of the start-up snapshot off the page's thread.
     snapshotWorker: loaderTag?.src,
+    // Made once the page's tags have run (async ones may still wait): booting it beside them slows them.
+    snapshotWhen: new Promise((resolve) => { scriptsRan = resolve; }),
   });
   vm.printVersion();
   wasi.flush();
@@ -29,7 +32,11 @@ async function main() {
   if (document.readyState === "loading") {
     await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
   }
-  await runRubyScripts(vm, () => wasi.flush());
+  try {
+    await runRubyScripts(vm, () => wasi.flush());
+  } finally {
+    scriptsRan();
+  }
 }
 
 if (self.document) main().catch((e) => console.error(`Ruby could not start: ${e.message}`));

@@ -1,5 +1,4 @@
 // <script type="text/ruby"> support: the behaviour of ruby.wasm's browser.script.iife.js, plus error reports.
-import { asNamedFile } from "./boot.js";
 
 /** Reads the loader tag's data-env JSON; bad input is reported and ignored, as the official loader does. */
 export function parseDataEnv(tag) {
@@ -65,12 +64,11 @@ export async function runRubyScripts(vm, flush) {
       console.error(`Ruby script ${script.name} could not be loaded: ${script.error}`);
       continue;
     }
-    const source = asNamedFile(script.code, script.name);
     try {
       if (script.style === "async") {
-        vm.evalAsync(source).catch((e) => report(script.name, e)).finally(flush);
+        vm.evalAsync(script.code).catch((e) => report(script.name, e)).finally(flush);
       } else {
-        vm.eval(source);
+        vm.eval(script.code);
       }
     } catch (e) {
       report(script.name, e);
@@ -79,16 +77,22 @@ export async function runRubyScripts(vm, flush) {
   }
 }
 
-// Frames of our own wrapper (asNamedFile) and of the VM's eval and evalAsync say nothing about the user's
-// script. ruby.wasm puts the first frame before the message ("frame: message (Class)"); for a syntax
-// error that frame is the wrapper's, and only it goes, not the message after it.
-const WRAPPER = String.raw`^(?:eval:1:in |eval_async:\d+:in |-e:in )`;
-const WRAPPER_FRAME = new RegExp(WRAPPER);
-const WRAPPER_PREFIX = new RegExp(`${WRAPPER}'[^']*': `);
+// ruby.wasm runs a tag's code as a file named "eval" (or "eval_async" for an async tag), one C-level call
+// deep, as the official loader does; wrapping it to name the file makes every setjmp of the code slower
+// (ruby.wasm unwinds the whole stack for each one), so the report names the tag instead. The VM's own
+// Kernel.eval frame ("-e") says nothing about the user's script: it goes, and for a syntax error, where
+// ruby.wasm puts it before the message ("frame: message (Class)"), only it goes, not the message after it.
+// So do the frames of the js gem that runs an async tag, below the tag's own.
+const TAG_FILE = /^(?:eval|eval_async):(?=\d+)/;
+const VM_FRAME = /^-e:in /;
+const VM_PREFIX = /^-e:in '[^']*': /;
+const ASYNC_RUNNER_FRAME = /^\/bundle\/gems\/js-[^/]+\/lib\/js\.rb:/;
 
 function report(name, error) {
   const text = String(error && error.message ? error.message : error);
   const [first, ...rest] = text.split("\n");
-  const lines = [first.replace(WRAPPER_PREFIX, ""), ...rest.filter((line) => !WRAPPER_FRAME.test(line))];
+  const lines = [first.replace(VM_PREFIX, ""), ...rest.filter((line) => !VM_FRAME.test(line))]
+    .map((line) => line.replace(TAG_FILE, `${name}:`));
+  while (lines.length > 1 && ASYNC_RUNNER_FRAME.test(lines.at(-1))) lines.pop();
   console.error(`Ruby error in ${name}:\n${lines.join("\n")}`);
 }
