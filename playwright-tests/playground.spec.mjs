@@ -130,6 +130,13 @@ test("a syntax error shows Ruby's message and highlights its line, in main.rb or
   await expect(page.locator("#run")).toBeEnabled();
 });
 
+test("the project's code runs without a string eval beneath it (each C frame there slows every setjmp)", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'puts caller.grep(/Kernel.eval|<main>/).size');
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("0\n");
+});
+
 test("exit! ends the run with its status and no crash report; $0 is the file, as under `ruby main.rb`", async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 'puts $0 == __FILE__\nat_exit { puts "at_exit ran" }\nexit! 2');

@@ -178,3 +178,12 @@ export function moduleSource(module) {
 export function rubyStringLiteral(text) {
   return JSON.stringify(text).replace(/#/g, "\\#");
 }
+
+/**
+ * Runs the project file at path with runner.rb (evaluated in vm before) and returns its report. Runner.run
+ * is called, not evaluated from a string: ruby.wasm's eval adds a C-level Kernel.eval under the user's code,
+ * and each setjmp in it (every `ensure`, every File.open with a block) unwinds the whole stack.
+ */
+export function runProjectFile(vm, path) {
+  return JSON.parse(vm.eval("Rubyport::Runner").call("run", vm.eval(rubyStringLiteral(path))).toString());
+}

@@ -1,6 +1,6 @@
 // Runs a project on the page's own thread, for code that needs the DOM (`require "js"` and
 // JS.global[:document]). No Stop and no blocking gets there: the page would freeze.
-import { createRubyVM } from "./boot.js";
+import { createRubyVM, runProjectFile } from "./boot.js";
 import { JavaWasi } from "./wasi.js";
 import runnerSource from "../ruby/runner.rb";
 
@@ -26,7 +26,7 @@ export class PageRunner {
       else wasi.writeFile(`/project/${path}`, text);
     }
     try {
-      return JSON.parse(vm.eval('Rubyport::Runner.run("/project/main.rb")').toString());
+      return runProjectFile(vm, "/project/main.rb");
     } finally {
       wasi.flush();
     }

@@ -1,6 +1,6 @@
 // A dedicated worker that boots one Ruby VM, then runs one project in it on request. The page terminates
 // the worker to stop a run, and keeps a booted spare so that the next run starts at once.
-import { createRubyVM } from "../boot.js";
+import { createRubyVM, runProjectFile } from "../boot.js";
 import { JavaWasi } from "../wasi.js";
 import { blockingStdin } from "./stdin-channel.js";
 import { ringWriter } from "./output-channel.js";
@@ -32,7 +32,7 @@ function run({ files }) {
   }
   let report;
   try {
-    report = JSON.parse(vm.eval('Rubyport::Runner.run("/project/main.rb")').toString());
+    report = runProjectFile(vm, "/project/main.rb");
   } catch (e) {
     // The VM itself failed (e.g. out of memory); this worker is finished either way.
     report = { status: "error", message: `Ruby stopped: ${e.message}` };
