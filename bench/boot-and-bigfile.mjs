@@ -27,10 +27,12 @@
 //   routing disables http cache" in Playwright's docs) and sends the 30 MB body over the DevTools protocol, which costs
 //   a few hundred ms. The CDN request can only be served that way, so, to compare like with like, our own
 //   /ruby+stdlib.wasm goes through the very same route handler (same buffer, same headers) in the headline rows.
-// - For reference, ours is also measured with no route at all ("ours direct": wasm over HTTP from serve.mjs, HTTP cache
-//   on). Even then a 2nd visit downloads the wasm again: Playwright's contexts are off-the-record, with an in-memory
-//   HTTP cache too small to keep a 30 MB entry, and serve.mjs sends "Cache-Control: no-cache" with no validator.
-//   --no-direct skips these runs.
+// - Both are also measured with no route at all ("direct": wasm over HTTP from serve.mjs, HTTP cache on; the
+//   official loader's CDN URL rewritten to this origin's wasm, pages/boot-official-direct.html). These rows leave the
+//   route's few hundred ms out. Even so a 2nd visit downloads the wasm again: Playwright's contexts are
+//   off-the-record, with an in-memory HTTP cache too small to keep a 30 MB entry. --no-direct skips these runs.
+// The variants take turns in each run, in an order that rotates from run to run, so that drift (heat, other
+// load) and the order itself hit them alike.
 import process from "node:process";
 import { BenchError, BOOT_TIMEOUT_MS, median, startComparison, waitForConsoleLine, waitForSnapshotStored } from "./lib.mjs";
 
@@ -41,7 +43,7 @@ const USAGE = `Usage: node bench/boot-and-bigfile.mjs [options]
   --runs N                   runs per measurement (default 5)
   --official-bigfile-runs N  runs of the 16 MiB file test for the official runtime (default 3; it takes 20+ s each)
   --only boot|bigfile        run one of the two measurements
-  --no-direct                skip the reference boots of ours without a route
+  --no-direct                skip the boots without a route
   --chromium PATH            browser binary (default $CHROMIUM_PATH or /usr/bin/chromium)
 The comment at the top of bench/boot-and-bigfile.mjs says what is measured and how.`;
 
@@ -79,7 +81,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const { origin, browser, officialPkg, wasm, routed, newContext, pages, cleanup } =
     await startComparison(options.chromium);
-  const variants = { ours: {}, official: {}, "ours-direct": {} };
+  const variants = { ours: {}, official: {}, "ours-direct": {}, "official-direct": {} };
 
   try {
     async function bootOnce(context, variant, label) {
@@ -91,7 +93,7 @@ async function main() {
         const at = await page.evaluate(() => globalThis.__benchReadyAt);
         if (typeof at !== "number") throw new BenchError(`${label}: "ready" reached Playwright but not the page's hook`);
         // Ours leaves a start-up snapshot for later visits once the page has shown its output.
-        if (variant !== "official") await waitForSnapshotStored(page);
+        if (!variant.startsWith("official")) await waitForSnapshotStored(page);
         return at;
       } finally {
         await page.close();
@@ -117,18 +119,19 @@ async function main() {
     const results = {};
     for (const v of Object.keys(variants)) results[v] = { cold: [], warm: [], bigfile: [] };
 
-    // Boot. The variants alternate within each run, so drift (heat, other load) hits them alike.
-    const bootVariants = options.direct ? ["ours", "official", "ours-direct"] : ["ours", "official"];
+    // Boot. The variants take turns within each run, starting one later each run.
+    const bootVariants = options.direct ? ["ours", "official", "ours-direct", "official-direct"] : ["ours", "official"];
     const bootRuns = options.only === "bigfile" ? 0 : options.runs;
     for (let run = 1; run <= bootRuns; run++) {
-      for (const variant of bootVariants) {
+      const turn = (run - 1) % bootVariants.length;
+      for (const variant of [...bootVariants.slice(turn), ...bootVariants.slice(0, turn)]) {
         const context = await newContext(variant);
         try {
           const cold = await bootOnce(context, variant, `boot ${variant} run ${run} (cold)`);
           const warm = await bootOnce(context, variant, `boot ${variant} run ${run} (2nd visit)`);
           results[variant].cold.push(cold);
           results[variant].warm.push(warm);
-          progress(`boot    ${variant.padEnd(11)} run ${run}/${bootRuns}: cold ${cold.toFixed(0)} ms, ` +
+          progress(`boot    ${variant.padEnd(15)} run ${run}/${bootRuns}: cold ${cold.toFixed(0)} ms, ` +
             `2nd visit ${warm.toFixed(0)} ms`);
         } finally {
           await context.close();
@@ -143,7 +146,7 @@ async function main() {
         if (run > bigfileRuns[variant]) continue;
         const r = await bigfileOnce(variant, `bigfile ${variant} run ${run}`);
         results[variant].bigfile.push(r);
-        progress(`bigfile ${variant.padEnd(11)} run ${run}/${bigfileRuns[variant]}: write ${r.write.toFixed(0)} ms, ` +
+        progress(`bigfile ${variant.padEnd(15)} run ${run}/${bigfileRuns[variant]}: write ${r.write.toFixed(0)} ms, ` +
           `read ${r.read.toFixed(0)} ms, total ${r.total.toFixed(0)} ms`);
       }
     }
@@ -190,14 +193,16 @@ async function main() {
     for (const row of table) console.log(line(row));
 
     if (bootRuns && options.direct) {
-      const cold = median(results["ours-direct"].cold);
-      const warm = median(results["ours-direct"].warm);
+      const direct = [["boot, cold, no route", "cold"], ["boot, 2nd visit, no route", "warm"]].map(([metric, key]) => {
+        const ours = median(results["ours-direct"][key]);
+        const official = median(results["official-direct"][key]);
+        return [metric, fmt(ours), fmt(official), (ours / official).toFixed(3)];
+      });
       console.log("");
-      console.log(`reference, ours without any route (wasm over HTTP from serve.mjs): cold ${fmt(cold)} ms, ` +
-        `2nd visit ${fmt(warm)} ms; routed minus direct, cold: ${fmt(median(results.ours.cold) - cold)} ms`);
-      console.log("  (no official counterpart: its CDN request can only be answered by a route. The 2nd visit still " +
-        "downloads the wasm: a Playwright context's in-memory HTTP cache cannot hold 30 MB, and serve.mjs sends " +
-        "no-cache without a validator.)");
+      console.log("from this origin, no route (wasm over HTTP from serve.mjs; the official loader's CDN URL rewritten):");
+      for (const row of direct) console.log(line(row));
+      console.log(`  the route's cost, cold: ours ${fmt(median(results.ours.cold) - median(results["ours-direct"].cold))} ms, ` +
+        `official ${fmt(median(results.official.cold) - median(results["official-direct"].cold))} ms`);
     }
 
     console.log("");
@@ -208,8 +213,10 @@ async function main() {
       }
     }
     if (bootRuns && options.direct) {
-      console.log(`  boot cold, ours direct: ${results["ours-direct"].cold.map((x) => x.toFixed(0)).join(", ")}`);
-      console.log(`  boot 2nd visit, ours direct: ${results["ours-direct"].warm.map((x) => x.toFixed(0)).join(", ")}`);
+      for (const variant of ["ours-direct", "official-direct"]) {
+        console.log(`  boot cold, ${variant}: ${results[variant].cold.map((x) => x.toFixed(0)).join(", ")}`);
+        console.log(`  boot 2nd visit, ${variant}: ${results[variant].warm.map((x) => x.toFixed(0)).join(", ")}`);
+      }
     }
     console.log(`wasm requests answered by the route: CDN url ${routed.cdn}, our url ${routed.ours}`);
   } finally {

@@ -189,6 +189,58 @@ export async function startComparison(chromiumPath) {
 }
 
 /**
+ * Writes the two modules pages/workload-profile.html imports, each runtime in a file of its own under the same
+ * RubyVM glue: rubyvm.tmp.js (@ruby/wasm-wasi's RubyVM) and shim.tmp.js (@bjorn3/browser_wasi_shim). Returns a
+ * function that removes them.
+ */
+async function writeProfileModules() {
+  const { build } = await import("esbuild");
+  const files = [path.join(PAGES, "rubyvm.tmp.js"), path.join(PAGES, "shim.tmp.js")];
+  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "error", conditions: ["browser"] };
+  await build({ ...common, stdin: { contents: 'export { RubyVM } from "@ruby/wasm-wasi/dist/vm";', resolveDir: ROOT },
+    outfile: files[0] });
+  await build({ ...common, stdin: { contents: 'export * from "@bjorn3/browser_wasi_shim";', resolveDir: ROOT },
+    outfile: files[1] });
+  return () => Promise.all(files.map((file) => rm(file, { force: true })));
+}
+
+/**
+ * Serves the site with workload-profile.html's modules and calls measure(comparison, variant) runs times for
+ * "ours" and "theirs" in turn; returns {version: Chromium's, results: {ours: [...], theirs: [...]}}, what
+ * measure returned, once everything it started is stopped.
+ */
+export async function measureProfilePages(runs, measure) {
+  const comparison = await startComparison(process.env.CHROMIUM_PATH || "/usr/bin/chromium");
+  let removeModules = async () => {};
+  try {
+    removeModules = await writeProfileModules();
+    const results = { ours: [], theirs: [] };
+    for (let run = 0; run < runs; run++) {
+      for (const variant of ["ours", "theirs"]) results[variant].push(await measure(comparison, variant));
+      process.stderr.write(`run ${run + 1}/${runs}\n`);
+    }
+    return { version: comparison.browser.version(), results };
+  } finally {
+    await removeModules();
+    await comparison.cleanup();
+  }
+}
+
+/**
+ * Opens pages/workload-profile.html?query in context and waits until its Ruby VM
+ * is ready; returns the page. label names the run in errors.
+ */
+export async function openProfilePage(context, origin, query, label) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${origin}/fixtures/workload-profile.html?${query}`, { timeout: BOOT_TIMEOUT_MS });
+  await page.waitForFunction(() => document.title === "ready", null, { timeout: BOOT_TIMEOUT_MS })
+    .catch(() => { throw new BenchError(`${label}: the page did not get ready: ${errors.join("; ") || "no error"}`); });
+  return page;
+}
+
+/**
  * Waits until the page has stored Ruby's start-up snapshot (ours only: the first visit leaves one for later
  * visits, encoding and storing it after its first output, while a visitor reads the page).
  */

@@ -1,32 +1,25 @@
 #!/usr/bin/env node
-// Benchmark (not a test): where the small-files workload's time goes in Chromium, with the WASI runtime in
+// Benchmark (not a test): where a workload's time goes in Chromium (small-files, or stdlib with --workload stdlib), with the WASI runtime in
 // a module of its own: ours (/wasi.js) or @bjorn3/browser_wasi_shim, under the same RubyVM glue. A CPU
 // profile of each run splits the time into the runtime's JavaScript and the rest (ruby+stdlib.wasm, the
 // engine, the glue). The runtime's share bounds what any WASI runtime could gain on this workload: with a
 // runtime that cost nothing, ours would take (1 - share) of its time. Profiling slows everything, so the
 // milliseconds here are larger than workloads.mjs's; the shares are what to read.
 //
-//   node bench/workload-profile.mjs [--runs N]      (after the site is built)
-import { build } from "esbuild";
-import { rm } from "node:fs/promises";
-import path from "node:path";
+//   node bench/workload-profile.mjs [--runs N] [--workload small-files|stdlib]      (after the site is built)
 import process from "node:process";
-import { BOOT_TIMEOUT_MS, BenchError, PAGES, ROOT, median, startComparison } from "./lib.mjs";
+import { BenchError, measureProfilePages, median, openProfilePage } from "./lib.mjs";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+const workload = process.argv.includes("--workload") ? process.argv[process.argv.indexOf("--workload") + 1] : "small-files";
+if (!["small-files", "stdlib"].includes(workload)) throw new BenchError(`unknown workload ${workload} (small-files or stdlib)`);
 const RUNTIME_FILE = { ours: "wasi.js", theirs: "shim.tmp.js" };
-const generated = [path.join(PAGES, "rubyvm.tmp.js"), path.join(PAGES, "shim.tmp.js")];
 
 /** The profiled run of variant in a fresh context: {total, runtime} in ms. */
-async function profileOnce(newContext, origin, variant) {
+async function profileOnce({ newContext, origin }, variant) {
   const context = await newContext("ours-direct");
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${origin}/fixtures/workload-profile.html?v=${variant}`, { timeout: BOOT_TIMEOUT_MS });
-    await page.waitForFunction(() => document.title === "ready", null, { timeout: BOOT_TIMEOUT_MS })
-      .catch(() => { throw new BenchError(`${variant}: the page did not get ready: ${errors.join("; ") || "no error"}`); });
+    const page = await openProfilePage(context, origin, `v=${variant}&w=${workload}`, variant);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
@@ -48,27 +41,12 @@ async function profileOnce(newContext, origin, variant) {
   }
 }
 
-const comparison = await startComparison(process.env.CHROMIUM_PATH || "/usr/bin/chromium");
-try {
-  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "error", conditions: ["browser"] };
-  await build({ ...common, stdin: { contents: 'export { RubyVM } from "@ruby/wasm-wasi/dist/vm";', resolveDir: ROOT },
-    outfile: generated[0] });
-  await build({ ...common, stdin: { contents: 'export * from "@bjorn3/browser_wasi_shim";', resolveDir: ROOT },
-    outfile: generated[1] });
-  const results = { ours: [], theirs: [] };
-  for (let run = 0; run < runs; run++) {
-    for (const variant of ["ours", "theirs"]) results[variant].push(await profileOnce(comparison.newContext, comparison.origin, variant));
-    process.stderr.write(`run ${run + 1}/${runs}\n`);
-  }
-  console.log(`small-files under the CPU profiler, ${new Date().toISOString()}, Chromium ${comparison.browser.version()}, medians of ${runs}`);
-  for (const [variant, label] of [["ours", "ours (/wasi.js)"], ["theirs", "browser_wasi_shim"]]) {
-    const total = median(results[variant].map((r) => r.total));
-    const runtime = median(results[variant].map((r) => r.runtime));
-    const share = median(results[variant].map((r) => r.runtime / r.total));
-    console.log(`  ${label.padEnd(18)} profiled ${total.toFixed(0).padStart(5)} ms, in the runtime ${runtime.toFixed(0).padStart(4)} ms: ` +
-      `share ${share.toFixed(2)}; a free runtime would leave ${(1 - share).toFixed(2)} of the time`);
-  }
-} finally {
-  await Promise.all(generated.map((file) => rm(file, { force: true })));
-  await comparison.cleanup();
+const { version, results } = await measureProfilePages(runs, profileOnce);
+console.log(`${workload} under the CPU profiler, ${new Date().toISOString()}, Chromium ${version}, medians of ${runs}`);
+for (const [variant, label] of [["ours", "ours (/wasi.js)"], ["theirs", "browser_wasi_shim"]]) {
+  const total = median(results[variant].map((r) => r.total));
+  const runtime = median(results[variant].map((r) => r.runtime));
+  const share = median(results[variant].map((r) => r.runtime / r.total));
+  console.log(`  ${label.padEnd(18)} profiled ${total.toFixed(0).padStart(5)} ms, in the runtime ${runtime.toFixed(0).padStart(4)} ms: ` +
+    `share ${share.toFixed(2)}; a free runtime would leave ${(1 - share).toFixed(2)} of the time`);
 }
