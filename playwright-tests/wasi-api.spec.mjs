@@ -76,6 +76,29 @@ test("stdin: what the callback gives beyond what the guest asked for is kept for
   expect(result.text.stdout).toBe("naïve\neof\n");
 });
 
+test("with outputBytes, stdout gets each write's bytes exactly, including bytes that are not UTF-8", async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    // Every byte value, twice over: 512 bytes the program copies in writes of at most 100.
+    const input = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+    const chunks = [];
+    const once = () => { let given = false; return () => (given ? null : (given = true, input)); };
+    const bytes = await window.runCopy({ stdin: once(), outputBytes: true, stdout: (b) => chunks.push(b) });
+    const text = await window.runCopy({ stdin: once() });
+    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+    return {
+      exitCode: bytes.exitCode, allUint8: chunks.every((c) => c instanceof Uint8Array), writes: chunks.length,
+      same: Array.from(joined).join() === [...input, ...new TextEncoder().encode("eof\n")].join(),
+      textHasReplacement: text.stdout.includes("\ufffd"),
+    };
+  });
+  expect(result.exitCode).toBe(0);
+  expect(result.allUint8).toBe(true);
+  expect(result.same).toBe(true);
+  expect(result.writes).toBeGreaterThanOrEqual(6); // 100-byte reads, each written at once, then "eof\n"
+  expect(result.textHasReplacement).toBe(true); // what text output makes of them, for contrast
+});
+
 test("a callback that throws is logged, the guest's call fails with EIO, and start() throws it afterwards", async ({ page }) => {
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });

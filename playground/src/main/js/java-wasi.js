@@ -92,6 +92,12 @@ function guardWith(failures) {
   };
 }
 
+/** callback, called with a Uint8Array where the Java side passes an Int8Array (what TeaVM's byte[] is). */
+function asUint8(callback) {
+  if (typeof callback !== "function") return callback; // guard says what is wrong
+  return (bytes) => callback(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+}
+
 /** Reads from stdin(max) at most max bytes at a time (Int8Array, or null at the end), keeping the rest. */
 function stdinReader(stdin) {
   let rest = null;
@@ -116,7 +122,8 @@ const sessions = new FinalizationRegistry(({ runtime, handle }) => runtime.dispo
 /**
  * A WASI preview1 implementation in the shape @ruby/wasm-wasi's RubyVM expects: `wasiImport` and
  * `initialize(instance)`. stdout/stderr callbacks receive text, whole lines at a time (the rest is passed on
- * before stdin is read or the guest sleeps, and on flush()); with writeThrough, each write as it is made.
+ * before stdin is read or the guest sleeps, and on flush()); with writeThrough, each write as it is made;
+ * with outputBytes, each write's bytes as they are (a Uint8Array of its own).
  * An exception thrown by a callback is logged with console.error, the guest's call fails with EIO, and
  * start() throws it once the program has ended.
  */
@@ -128,15 +135,16 @@ export class JavaWasiBase {
    * a worker it may block (Atomics.wait), but a Promise cannot be waited for inside a WASI call.
    */
   constructor(runtime, { args = [], env = {}, preopens = ["/"], stdin = NO_INPUT, stdout = IGNORE, stderr = IGNORE,
-    writeThrough = false, fileSpace = null } = {}) {
+    writeThrough = false, outputBytes = false, fileSpace = null } = {}) {
     // No closure is made here: one would share this scope, holding `this`, and the Java side holds the
     // callbacks, so this object could never be freed. The helpers make them.
     this.runtime = runtime;
     this.failures = { first: null };
     const guard = guardWith(this.failures);
     this.handle = this.runtime.create({ args: strings(args, "args"), env: environment(env),
-      preopens: strings(preopens, "preopens"), stdin: guard("stdin", stdinReader(stdin)), stdout: guard("stdout", stdout),
-      stderr: guard("stderr", stderr), writeThrough: Boolean(writeThrough), fileSpace: fileSpace ?? -1 });
+      preopens: strings(preopens, "preopens"), stdin: guard("stdin", stdinReader(stdin)),
+      stdout: guard("stdout", outputBytes ? asUint8(stdout) : stdout), stderr: guard("stderr", outputBytes ? asUint8(stderr) : stderr),
+      writeThrough: Boolean(writeThrough), outputBytes: Boolean(outputBytes), fileSpace: fileSpace ?? -1 });
     sessions.register(this, { runtime, handle: this.handle }, this);
     this.wasiImport = {};
     for (const name of WASI_FUNCTIONS) {

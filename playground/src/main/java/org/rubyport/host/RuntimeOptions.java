@@ -5,7 +5,7 @@ import org.teavm.jso.JSProperty;
 
 /**
  * The options object JavaScript passes to {@code create}: {args, env, preopens, stdin, stdout, stderr,
- * writeThrough, fileSpace}.
+ * writeThrough, outputBytes, fileSpace}.
  */
 interface RuntimeOptions extends JSObject {
     @JSProperty
@@ -27,6 +27,17 @@ interface RuntimeOptions extends JSObject {
 
     @JSProperty
     TextCallback getStderr();
+
+    /** stdout as it is called with outputBytes. */
+    @JSProperty("stdout")
+    BytesCallback getStdoutBytes();
+
+    @JSProperty("stderr")
+    BytesCallback getStderrBytes();
+
+    /** Whether stdout and stderr get each write's bytes rather than text. */
+    @JSProperty
+    boolean getOutputBytes();
 
     /** Whether each write reaches stdout/stderr at once, rather than whole lines at a time. */
     @JSProperty

@@ -14,6 +14,7 @@ final class Session {
     private final WasiPreview1 wasi;
     private final Vfs vfs;
     private final HostFiles files;
+    /** The text sinks, which hold back an unfinished line; null with outputBytes. */
     private final LineSink stdout;
     private final LineSink stderr;
     private JsGuestMemory memory;
@@ -23,14 +24,15 @@ final class Session {
         double fileSpace = options.getFileSpace();
         vfs = new Vfs(host, new FileSpace(fileSpace < 0 ? FileSpace.DEFAULT_LIMIT : (long) fileSpace));
         files = new HostFiles(vfs);
-        stdout = new LineSink(options.getStdout(), options.getWriteThrough());
-        stderr = new LineSink(options.getStderr(), options.getWriteThrough());
+        boolean bytes = options.getOutputBytes();
+        stdout = bytes ? null : new LineSink(options.getStdout(), options.getWriteThrough());
+        stderr = bytes ? null : new LineSink(options.getStderr(), options.getWriteThrough());
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(options.getArgs())
                 .env(options.getEnv())
                 .stdin(new JsInputSource(options.getStdin(), this::flush))
-                .stdout(stdout)
-                .stderr(stderr)
+                .stdout(bytes ? new ByteSink(options.getStdoutBytes()) : stdout)
+                .stderr(bytes ? new ByteSink(options.getStderrBytes()) : stderr)
                 .host(host);
         try {
             // Ruby's Dir.tmpdir and Tempfile look for /tmp.
@@ -72,7 +74,9 @@ final class Session {
     }
 
     void flush() {
-        stdout.flush();
-        stderr.flush();
+        if (stdout != null) {
+            stdout.flush();
+            stderr.flush();
+        }
     }
 }
