@@ -93,6 +93,50 @@ test("gets blocks until a line is typed, and EOF ends input", async ({ page }) =
   await expect(output(page)).toContainText('rest=["one"]');
 });
 
+test("the next spare VM boots after a short run, not beside it; beside a run that waits for input or runs long", async ({ page }) => {
+  await page.addInitScript(() => {
+    // When each Ruby worker is made, and when Run was last clicked, in ms of performance.now().
+    window.workersMade = [];
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.workersMade.push(performance.now());
+      }
+    };
+    document.addEventListener("click", (e) => { if (e.target.id === "run") window.runClickedAt = performance.now(); }, true);
+  });
+  await openPlayground(page);
+  /** Runs code until text is in the output, then lists when workers were made, in ms after the click. */
+  const workersAfterRun = async (code, until, answer) => {
+    await setCode(page, code);
+    await expect(page.locator("#run")).toBeEnabled();
+    const before = await page.evaluate(() => window.workersMade.length);
+    await page.click("#run");
+    if (answer) {
+      await expect(page.locator("#stdin")).toBeEnabled();
+      await expect.poll(() => page.evaluate(() => window.workersMade.length)).toBe(before + 1);
+      await page.fill("#stdin", answer);
+      await page.press("#stdin", "Enter");
+    }
+    await expect(output(page)).toContainText(until);
+    await expect.poll(() => page.evaluate(() => window.workersMade.length)).toBe(before + 1);
+    return page.evaluate((n) => window.workersMade.slice(n).map((t) => t - window.runClickedAt), before);
+  };
+  const busy = (seconds) => `t = Process.clock_gettime(Process::CLOCK_MONOTONIC)\n` +
+    `nil while Process.clock_gettime(Process::CLOCK_MONOTONIC) - t < ${seconds}\nputs "done"`;
+  // Half a second of work: the spare waits until it has ended.
+  const [afterShort] = await workersAfterRun(busy(0.5), "done");
+  expect(afterShort).toBeGreaterThanOrEqual(500);
+  // Waiting in gets leaves the machine free: the spare boots then, well before the long-run timer.
+  const [afterGets] = await workersAfterRun('puts "hi #{gets}"', "hi Ada", "Ada");
+  expect(afterGets).toBeLessThan(900);
+  // A long run gets its spare beside it after a second, so that the next run still starts at once.
+  const [afterLong] = await workersAfterRun(busy(2.5), "done");
+  expect(afterLong).toBeGreaterThanOrEqual(950);
+  expect(afterLong).toBeLessThan(2400);
+});
+
 test("sleep 1 really waits about a second, without hanging", async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 't = Process.clock_gettime(Process::CLOCK_MONOTONIC)\nsleep 1\nputs "slept=#{(Process.clock_gettime(Process::CLOCK_MONOTONIC) - t).round(2)}"');
