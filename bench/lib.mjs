@@ -3,7 +3,8 @@
 // (and ours, alike) from the local wasm, console waiting, medians.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -109,7 +110,10 @@ export function waitForConsoleLine(page, test, timeoutMs, label) {
 /**
  * Serves the site, launches Chromium and prepares the variants: "ours" and "official" get the same wasm
  * bytes through the same Playwright route; "ours-direct" has no route. Returns {origin, browser,
- * officialPkg, wasm, routed, newContext(variant), pages(variant), cleanup}.
+ * officialPkg, wasm, routed, newContext(variant), newProfile(), pages(variant), cleanup}. newContext's
+ * contexts are off-the-record, whose HTTP cache is in memory and too small to keep the 30 MB wasm;
+ * newProfile() starts the same Chromium on a fresh profile of its own on disk, which keeps it (and V8's
+ * code cache for it) as a returning visitor's browser does: close the context to end it.
  */
 export async function startComparison(chromiumPath) {
   const buildHint = "run scripts/build-site.mjs first (mvn -q -B install -DskipTests && node scripts/build-site.mjs)";
@@ -181,7 +185,18 @@ export async function startComparison(chromiumPath) {
       }
       return context;
     }
-    return { origin, browser, officialPkg, wasm, routed, newContext, pages: (variant) => variants[variant].pages, cleanup };
+    async function newProfile() {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "rubyport-bench-profile-"));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true,
+        args: CHROMIUM_ARGS });
+      cleanups.push(() => context.close());
+      // No route here: one would turn the HTTP cache off. Only the direct pages, which ask nothing of the
+      // network beyond this origin, belong in a profile.
+      return context;
+    }
+    return { origin, browser, officialPkg, wasm, routed, newContext, newProfile, pages: (variant) => variants[variant].pages,
+      cleanup };
   } catch (error) {
     await cleanup();
     throw error;

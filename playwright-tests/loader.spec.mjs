@@ -105,3 +105,27 @@ test("the server lets browsers revalidate the wasm instead of downloading it aga
   expect(again.status()).toBe(304);
   expect(again.headers()["cross-origin-embedder-policy"]).toBe("require-corp");
 });
+
+test("a page no service worker controls downloads the wasm without looking in Cache Storage first", async ({ page }) => {
+  await page.addInitScript(() => {
+    // Records every Cache Storage call the page makes, and when (ms of performance.now()).
+    window.cacheCalls = [];
+    for (const name of ["match", "open", "has", "keys"]) {
+      const original = CacheStorage.prototype[name];
+      CacheStorage.prototype[name] = function (...args) {
+        window.cacheCalls.push({ name, at: performance.now() });
+        return original.apply(this, args);
+      };
+    }
+  });
+  const messages = captureConsole(page);
+  await page.goto("/fixtures/hello.html");
+  await waitForConsole(messages, "Hello, world!");
+  const { calls, wasmAskedAt } = await page.evaluate(() => ({ calls: window.cacheCalls,
+    wasmAskedAt: performance.getEntriesByType("resource").find((e) => e.name.endsWith("/ruby+stdlib.wasm")).startTime }));
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  expect(calls.filter((c) => c.name === "match")).toEqual([]);
+  // The start-up snapshot is looked for too, but only once the download has begun.
+  expect(calls.length).toBeGreaterThan(0);
+  expect(calls.filter((c) => c.at < wasmAskedAt)).toEqual([]);
+});

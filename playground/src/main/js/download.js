@@ -2,10 +2,13 @@
 
 /**
  * The copy of url the service worker cached, or undefined: read straight from Cache Storage, which spares
- * waking the worker and streaming the file through it.
+ * waking the worker and streaming the file through it. A page no service worker controls does not look:
+ * opening Cache Storage costs a fresh browser profile tens of milliseconds before the download may start,
+ * and such a page has no offline copy to use (its own visit is online).
  */
 export async function offlineCopy(url) {
-  return self.caches ? caches.match(url).catch(() => undefined) : undefined;
+  if (!self.caches || (self.document && !navigator.serviceWorker?.controller)) return undefined;
+  return caches.match(url).catch(() => undefined);
 }
 
 /**
