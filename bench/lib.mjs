@@ -242,8 +242,8 @@ export async function measureProfilePages(runs, measure) {
 }
 
 /**
- * Opens pages/workload-profile.html?query in context and waits until its Ruby VM
- * is ready; returns the page. label names the run in errors.
+ * Opens pages/workload-profile.html?query in context and waits until its Ruby VM is ready; returns the
+ * page. label names the run in errors.
  */
 export async function openProfilePage(context, origin, query, label) {
   const page = await context.newPage();

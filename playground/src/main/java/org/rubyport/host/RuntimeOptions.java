@@ -28,7 +28,7 @@ interface RuntimeOptions extends JSObject {
     @JSProperty
     TextCallback getStderr();
 
-    /** stdout as it is called with outputBytes. */
+    /** The same stdout and stderr functions as called with outputBytes: with bytes, not text. */
     @JSProperty("stdout")
     BytesCallback getStdoutBytes();
 
