@@ -25,15 +25,8 @@ test("a VM past its memory limit is replaced after its request, and the app's wr
   await page.goto("/fixtures/app-host.html");
   await expect(page).toHaveTitle("ready");
   const result = await page.evaluate(async () => {
-    const { AppHost, compileRuby } = window.appHost;
-    const host = new AppHost("sinatra-demo", {
-      loadBundle: async () => new Uint8Array(await (await fetch("/apps/sinatra-demo.rpk")).arrayBuffer()),
-      loadRuby: () => compileRuby("/ruby+stdlib.wasm"),
-      recycleBytes: 1, // every VM is past it: each request gets a new one
-    });
-    const env = (method, pathInfo, extra = {}) => JSON.stringify({ REQUEST_METHOD: method, SCRIPT_NAME: "/apps/sinatra-demo",
-      PATH_INFO: pathInfo, QUERY_STRING: "", SERVER_NAME: "127.0.0.1", SERVER_PORT: "80", SERVER_PROTOCOL: "HTTP/1.1",
-      REMOTE_ADDR: "127.0.0.1", "rack.url_scheme": "http", HTTP_HOST: "127.0.0.1", ...extra });
+    const host = window.sinatraHost({ recycleBytes: 1 }); // every VM is past it: each request gets a new one
+    const env = window.sinatraEnv;
     const form = new TextEncoder().encode("text=kept+across+VMs");
     const posted = await host.call(env("POST", "/notes", { CONTENT_TYPE: "application/x-www-form-urlencoded",
       CONTENT_LENGTH: String(form.length) }), form);
@@ -79,4 +72,29 @@ test("a retired Rails VM is replaced from the app's snapshot, which sees the sam
   expect(result.secondFrom).toBe("app");
   expect(result.boots).toBe(2);
   expect(result.databaseFiles).toEqual(["/app/db/production.sqlite3"]);
+});
+
+test("Ruby's start-up snapshot waits until the apps have had no request for two seconds", async ({ page }) => {
+  await page.goto("/fixtures/app-host.html");
+  await expect(page).toHaveTitle("ready");
+  const result = await page.evaluate(async () => {
+    const host = window.sinatraHost();
+    const env = window.sinatraEnv("GET", "/");
+    const started = () => performance.getEntriesByName("rubyport:snapshot-started").length > 0;
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    await host.call(env, new Uint8Array(0)); // boots Ruby in full: this fresh page has no snapshot yet
+    // A visitor clicking about: a request every 400 ms for 4 s leaves idle time, but never a quiet spell.
+    let duringRequests = false;
+    for (let i = 0; i < 10; i++) {
+      await pause(400);
+      await host.call(env, new Uint8Array(0));
+      duringRequests ||= started();
+    }
+    const lastRequest = performance.now();
+    while (!started() && performance.now() - lastRequest < 15_000) await pause(100);
+    const mark = performance.getEntriesByName("rubyport:snapshot-started")[0];
+    return { duringRequests, afterLast: mark ? mark.startTime - lastRequest : null };
+  });
+  expect(result.duringRequests).toBe(false);
+  expect(result.afterLast).toBeGreaterThanOrEqual(1900);
 });

@@ -33,6 +33,39 @@ async function appSnapshotKey(name, module, bundle) {
 /** Resolves after the event loop has run once: messages posted before it are delivered. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Ruby's start-up snapshot, made once per origin, boots a spare VM on this thread (a service worker can
+ * start no worker of its own), which holds up every request for a quarter of a second or more: it waits
+ * until no app has taken a request for this long.
+ */
+const QUIET_MS = 2000;
+/** Requests the apps are answering now, and when the last one began or ended (performance.now()). */
+const requests = { open: 0, lastAt: 0 };
+
+/** Runs answer(), a request, as one the snapshot's quiet spell waits for. */
+async function asRequest(answer) {
+  requests.open++;
+  requests.lastAt = performance.now();
+  try {
+    return await answer();
+  } finally {
+    requests.open--;
+    requests.lastAt = performance.now();
+  }
+}
+
+/** Resolves once no app has answered a request for QUIET_MS. */
+function quietSpell() {
+  return new Promise((resolve) => {
+    const check = () => {
+      const quiet = requests.open ? 0 : performance.now() - requests.lastAt;
+      if (quiet >= QUIET_MS) resolve();
+      else setTimeout(check, QUIET_MS - quiet);
+    };
+    check();
+  });
+}
+
 export class AppHost {
   /**
    * name: the app's name; loadBundle(): Promise of the bundle's bytes; discardBundle(): Promise, forgets a
@@ -136,7 +169,7 @@ export class AppHost {
   async startRuby(module, bundle) {
     // Ruby's start-up snapshot (left by any page of this origin) spares most of Ruby's own boot.
     const { vm, wasi, restored = false } = await createRubyVM(module, { Wasi: AppWasi, ...this.output(), snapshot: true,
-      wasi: this.wasi });
+      snapshotWhen: quietSpell(), wasi: this.wasi });
     this.restoredFrom = restored ? "ruby" : null;
     this.mount(wasi, bundle);
     return vm;
@@ -206,9 +239,11 @@ export class AppHost {
   }
 
   /** The bytes of public/ + path in the app's tree, or null. */
-  async publicFile(path) {
-    await this.boot();
-    return this.wasi.readFile(`${this.manifest.root}/public${path}`);
+  publicFile(path) {
+    return asRequest(async () => {
+      await this.boot();
+      return this.wasi.readFile(`${this.manifest.root}/public${path}`);
+    });
   }
 
   /**
@@ -236,7 +271,12 @@ export class AppHost {
    * Runs one request through the app's Rack call: returns {head, body} as the bridge wrote them. Requests
    * to one app come one at a time (the service worker queues them), so the exchange files are reused.
    */
-  async call(envJson, body) {
+  call(envJson, body) {
+    return asRequest(() => this.answer(envJson, body));
+  }
+
+  /** call's work. */
+  async answer(envJson, body) {
     await this.boot();
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.env`, envJson);
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.in`, body);
