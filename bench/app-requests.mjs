@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT, startSite, launchChromium } from "../scripts/local-browser.mjs";
+import { waitForSnapshotStored } from "./lib.mjs";
 
 const arg = (name, fallback) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const runs = arg("--runs", 5);
@@ -59,13 +60,7 @@ try {
     warm.push(median(times.slice(3)));
     // A second app in the same worker starts from Ruby's start-up snapshot, which the first boot left once
     // the apps had two quiet seconds.
-    await page.evaluate(async () => {
-      const deadline = performance.now() + 30_000;
-      while (!(await (await caches.open("ruby-vm-snapshots")).keys()).length) {
-        if (performance.now() > deadline) throw new Error("no start-up snapshot was stored within 30 s");
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    });
+    await waitForSnapshotStored(page);
     secondApp.push(await page.evaluate(async () => {
       const start = performance.now();
       const status = await (await fetch("/__rubyport/boot/rack-echo")).json();

@@ -9,13 +9,12 @@
 //
 //   node bench/call-times.mjs [--workload small-files|stdlib] [--rounds 5] [--runs 3]      (after the site is built)
 import process from "node:process";
-import { BenchError, measureProfilePages, median, openProfilePage } from "./lib.mjs";
+import { BenchError, measureProfilePages, median, openProfilePage, workloadOption } from "./lib.mjs";
 
 const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
-const workload = option("--workload", "small-files");
+const workload = workloadOption();
 const rounds = Number(option("--rounds", 5));
 const runs = Number(option("--runs", 3));
-if (!["small-files", "stdlib"].includes(workload)) throw new BenchError(`unknown workload ${workload} (small-files or stdlib)`);
 if (!(rounds >= 2 && runs >= 1)) throw new BenchError("--rounds needs 2 or more, --runs 1 or more");
 
 /** The workload run rounds times in one fresh page of variant: [{ms, calls}] per round. */

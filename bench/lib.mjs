@@ -219,6 +219,13 @@ async function writeProfileModules() {
   return () => Promise.all(files.map((file) => rm(file, { force: true })));
 }
 
+/** The --workload argument of the profile benches: small-files (the default) or stdlib. */
+export function workloadOption(argv = process.argv) {
+  const workload = argv.includes("--workload") ? argv[argv.indexOf("--workload") + 1] : "small-files";
+  if (!["small-files", "stdlib"].includes(workload)) throw new BenchError(`unknown workload ${workload} (small-files or stdlib)`);
+  return workload;
+}
+
 /**
  * Serves the site with workload-profile.html's modules and calls measure(comparison, variant) runs times for
  * "ours" and "theirs" in turn; returns {version: Chromium's, results: {ours: [...], theirs: [...]}}, what
@@ -256,8 +263,9 @@ export async function openProfilePage(context, origin, query, label) {
 }
 
 /**
- * Waits until the page has stored Ruby's start-up snapshot (ours only: the first visit leaves one for later
- * visits, encoding and storing it after its first output, while a visitor reads the page).
+ * Waits until the page's origin holds Ruby's start-up snapshot (ours only: the first visit leaves one for
+ * later visits, encoding and storing it after its first output, while a visitor reads the page; the service
+ * worker, once its apps have been quiet for two seconds).
  */
 export async function waitForSnapshotStored(page, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;

@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// Benchmark (not a test): where a workload's time goes in Chromium (small-files, or stdlib with --workload stdlib), with the WASI runtime in
-// a module of its own: ours (/wasi.js) or @bjorn3/browser_wasi_shim, under the same RubyVM glue. A CPU
-// profile of each run splits the time into the runtime's JavaScript and the rest (ruby+stdlib.wasm, the
-// engine, the glue). The runtime's share bounds what any WASI runtime could gain on this workload: with a
+// Benchmark (not a test): where a workload's time goes in Chromium (small-files, or stdlib with --workload
+// stdlib), with the WASI runtime in a module of its own: ours (/wasi.js) or @bjorn3/browser_wasi_shim, under
+// the same RubyVM glue. A CPU profile of each run splits the time into the runtime's JavaScript and the rest
+// (ruby+stdlib.wasm, the engine, the glue). The runtime's share bounds what any WASI runtime could gain on this workload: with a
 // runtime that cost nothing, ours would take (1 - share) of its time. Profiling slows everything, so the
 // milliseconds here are larger than workloads.mjs's; the shares are what to read.
 //
 //   node bench/workload-profile.mjs [--runs N] [--workload small-files|stdlib]      (after the site is built)
 import process from "node:process";
-import { BenchError, measureProfilePages, median, openProfilePage } from "./lib.mjs";
+import { measureProfilePages, median, openProfilePage, workloadOption } from "./lib.mjs";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
-const workload = process.argv.includes("--workload") ? process.argv[process.argv.indexOf("--workload") + 1] : "small-files";
-if (!["small-files", "stdlib"].includes(workload)) throw new BenchError(`unknown workload ${workload} (small-files or stdlib)`);
+const workload = workloadOption();
 const RUNTIME_FILE = { ours: "wasi.js", theirs: "shim.tmp.js" };
 
 /** The profiled run of variant in a fresh context: {total, runtime} in ms. */

@@ -272,11 +272,10 @@ export class AppHost {
    * to one app come one at a time (the service worker queues them), so the exchange files are reused.
    */
   call(envJson, body) {
-    return asRequest(() => this.answer(envJson, body));
+    return asRequest(() => this.#answer(envJson, body));
   }
 
-  /** call's work. */
-  async answer(envJson, body) {
+  async #answer(envJson, body) {
     await this.boot();
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.env`, envJson);
     this.wasi.writeFile(`${EXCHANGE_DIR}/request.in`, body);
