@@ -274,6 +274,25 @@ test.describe("store.js", () => {
     });
     expect(result).toEqual({ states: ["saving", "saved"], saved: "puts 10\n" });
   });
+  test("a change not yet saved shows as saving at once, not as saved while the delay runs", async ({ page }) => {
+    await openFixture(page);
+    const result = await page.evaluate(async () => {
+      const { createAutosaver, loadProject } = window.projectModules;
+      let project = { files: { "main.rb": "first\n" }, open: "main.rb" };
+      const states = [];
+      const saver = createAutosaver(() => project, (s) => states.push(s.state), 250);
+      saver.schedule();
+      await saver.flush();
+      project = { ...project, files: { "main.rb": "second\n" } };
+      saver.schedule(); // the page may be left right now: the status must not say "saved"
+      const rightAfter = states.at(-1);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return { rightAfter, states, saved: (await loadProject()).files["main.rb"] };
+    });
+    expect(result.rightAfter).toBe("saving");
+    expect(result.states).toEqual(["saving", "saved", "saving", "saved"]);
+    expect(result.saved).toBe("second\n");
+  });
 });
 
 test.describe("project.js", () => {

@@ -213,16 +213,21 @@ export function watchOtherTabs(onSaved) {
 
 /**
  * Debounced saving of getProject() (read when the save starts, so the newest state is saved).
- * onStatus receives { state: "saving" | "saved" | "error", message }; onReplaced(project) the newer
- * project of another tab that a save replaced. After an error the project stays
- * dirty, so the next schedule() or flush() tries again. flush() saves now and never rejects.
+ * onStatus receives { state: "saving" | "saved" | "error", message }, once per change of state: "saving"
+ * from the first change not yet saved (so that "saved" is never shown over unsaved work), even while the
+ * save waits out the delay. onReplaced(project) receives the newer project of another tab that a save
+ * replaced. After an error the project stays dirty, so the next schedule() or flush() tries again. flush()
+ * saves now and never rejects.
  */
 export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400, onReplaced = () => {}) {
   let timer = null;
   let dirty = false;
   let running = null; // the save in progress
+  let shown = null; // the state last reported
 
   const report = (state, message) => {
+    if (state === "saving" && shown === "saving") return;
+    shown = state;
     try { onStatus({ state, message }); } catch (error) { console.error(error); }
   };
 
@@ -250,6 +255,7 @@ export function createAutosaver(getProject, onStatus = () => {}, delayMs = 400, 
     /** Marks the project changed; saves once no change has come for delayMs. */
     schedule() {
       dirty = true;
+      report("saving", "Saving…");
       clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
