@@ -40,7 +40,9 @@ test("a later visit restores the snapshot; ENV, JS interop and files work, with 
 test("the first visit's spare VM boots in a worker: the page's thread never stalls while the snapshot is made", async ({ context }) => {
   const page = await context.newPage();
   const logs = captureConsole(page);
-  // Long tasks are the page's thread busy for over 50 ms; the spare VM's boot on it used to be one of ~0.6 s.
+  // Long tasks are the page's thread busy for over 50 ms. The spare VM's boot on it is one of 0.6–1.2 s
+  // (measured with Worker deleted); with it in a worker there is none, but a full two-worker run on 2 cores
+  // once stretched a short task to 278 ms, hence the 450 ms bound.
   await page.addInitScript(() => {
     const log = console.log;
     console.log = (...args) => {
@@ -55,7 +57,7 @@ test("the first visit's spare VM boots in a worker: the page's thread never stal
   await waitForConsole(logs, "done");
   await expect.poll(() => snapshotCount(page), { timeout: 60_000 }).toBe(1);
   const later = await page.evaluate(() => window.longTasks.filter(([start]) => start > window.doneAt));
-  expect(later.filter(([, duration]) => duration > 200)).toEqual([]);
+  expect(later.filter(([, duration]) => duration > 450)).toEqual([]);
   expect(await page.evaluate(() => performance.getEntriesByName("rubyport:snapshot-in-worker").length)).toBe(1);
 });
 
