@@ -15,3 +15,11 @@ export async function waitForConsole(messages, text, type = "log") {
     { message: `console ${type} containing ${JSON.stringify(text)}`, timeout: 60_000 }).toBeGreaterThanOrEqual(0);
   return messages.findIndex((m) => m.type === type && m.text.includes(text));
 }
+
+/** Stops the service workers, as the browser does with idle ones: the next request starts one afresh. */
+export async function stopServiceWorkers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.stopAllWorkers");
+  await cdp.detach();
+}

@@ -1,5 +1,6 @@
 // The installable, offline playground: the Java service worker (/sw.js), its caches and the manifest.
 import { test, expect } from "@playwright/test";
+import { stopServiceWorkers } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -257,6 +258,30 @@ test("an app bundle that cannot be had leaves the worker and the other apps work
   await page.goto("/apps/rack-echo/");
   await expect(page.locator("#stage")).toContainText("The app bundle /apps/rack-echo.rpk could not be loaded: HTTP 404",
     { timeout: 60_000 });
+});
+
+test("a bundle the install could not have is kept once its app is opened online, and then works offline", async ({ page, context }) => {
+  await context.route("**/apps/rack-echo.rpk", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await openControlled(page);
+  expect(await page.evaluate(async () => (await caches.match("/apps/rack-echo.rpk")) ?? null)).toBeNull();
+  await context.unroute("**/apps/rack-echo.rpk");
+  await page.goto("/apps/rack-echo/");
+  await expect(page.locator("h1").first()).toHaveText("Rack echo", { timeout: 60_000 });
+  const keptIn = await page.evaluate(async () => {
+    const names = [];
+    for (const name of await caches.keys()) if (await (await caches.open(name)).match("/apps/rack-echo.rpk")) names.push(name);
+    return names;
+  });
+  expect(keptIn).toEqual([expect.stringMatching(/^rubyport-/)]); // this build's cache, dropped with it
+  // A worker started afresh, offline, has only the caches to mount the app from.
+  await context.setOffline(true);
+  try {
+    await stopServiceWorkers(page);
+    await page.reload();
+    await expect(page.locator("h1").first()).toHaveText("Rack echo", { timeout: 60_000 });
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
 test("a bundle stored cut short says to download it again, and a reload does download it again", async ({ page, context }) => {

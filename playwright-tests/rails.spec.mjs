@@ -6,6 +6,7 @@ import { test, expect, chromium } from "@playwright/test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { stopServiceWorkers } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "allow" });
 test.describe.configure({ mode: "serial" });
@@ -34,14 +35,6 @@ async function submitForResponse(fields, submitLabel) {
     submit(fields, submitLabel),
   ]);
   return response;
-}
-
-/** Stops the service worker, as the browser does with an idle one: the next request boots Ruby again. */
-async function stopServiceWorker() {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("ServiceWorker.enable");
-  await cdp.send("ServiceWorker.stopAllWorkers");
-  await cdp.detach();
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -197,7 +190,7 @@ test("an unknown record is a 404 with Rails' error page, and the app keeps servi
 
 test("a reload after the service worker stopped boots again, from the app's snapshot, over the saved database", async () => {
   test.setTimeout(BOOT_TIMEOUT + 30_000);
-  await stopServiceWorker();
+  await stopServiceWorkers(page); // the next request boots Ruby again
   await open(APP, "Projects");
   const status = await page.evaluate(async () => (await fetch("/__rubyport/boot/rails-tasks")).json());
   expect(status).toMatchObject({ ok: true, restored: true, from: "app" });
@@ -242,7 +235,7 @@ test("a save the browser refuses gives a 500 page saying what to do; the saved d
   await expect(page.locator("table.projects")).not.toContainText("Never saved");
   await expect(page.locator("table.projects")).toContainText("Offline notes");
   // And after a restart, the stored database is the last complete save.
-  await stopServiceWorker();
+  await stopServiceWorkers(page); // the next request boots Ruby again
   await open(APP, "Projects");
   await expect(page.locator("table.projects")).not.toContainText("Never saved");
   await expect(page.locator("table.projects tbody tr")).toHaveCount(3);

@@ -9,9 +9,23 @@ const BOOT_PAGE = "/app-boot.html";
 /** Larger request bodies are refused (413) before they fill the worker's memory and the app's. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-/** Responds from the service worker's caches first, so that apps work offline. */
-async function cachedFetch(url) {
-  return (await caches.match(url)) || fetch(url);
+/**
+ * Responds from the service worker's caches first, so that apps work offline. What has to come from the
+ * network (a bundle the install could not get, or one dropped as damaged) is kept in cacheName when given,
+ * so that an app opened once online works offline from then on.
+ */
+async function cachedFetch(url, cacheName) {
+  const cached = await caches.match(url);
+  if (cached) return cached;
+  const response = await fetch(url);
+  if (cacheName && response.status === 200) {
+    try {
+      await (await caches.open(cacheName)).put(url, response.clone());
+    } catch {
+      // e.g. the quota is full: the app still gets its bundle, it just needs the network again next time.
+    }
+  }
+  return response;
 }
 
 /** Drops url from every cache, so that the next fetch of it goes to the network. */
@@ -44,9 +58,15 @@ async function readLimited(stream, limit) {
 }
 
 export function createAppsGlue() {
-  const registry = new AppRegistry(cachedFetch, uncache);
+  let downloadCache = null;
+  const registry = new AppRegistry((url) => cachedFetch(url, downloadCache), uncache);
   const queues = new Map();
   return {
+    /** Names the cache that downloads are kept in: the worker's build cache, set once it starts. */
+    keepDownloadsIn(cacheName) {
+      downloadCache = cacheName;
+    },
+
     /**
      * Runs task() (which returns a promise) after every task queued before under key has settled: one
      * request at a time per app, in arrival order. This is done here rather than with Java monitors,

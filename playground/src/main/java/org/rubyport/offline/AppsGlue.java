@@ -22,6 +22,9 @@ interface AppsGlue extends JSObject {
         JSPromise<JsResponse> run();
     }
 
+    /** Keeps what the apps download (bundles missing from the caches) in the cache called cacheName. */
+    void keepDownloadsIn(String cacheName);
+
     /** The bundle URLs of the installed apps, to precache. */
     JSPromise<JSArrayReader<JSString>> bundleUrls();
 

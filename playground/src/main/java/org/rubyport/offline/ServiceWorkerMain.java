@@ -76,6 +76,7 @@ public final class ServiceWorkerMain {
                         new CrossOriginIsolation(new OfflineFallback(new NetworkFirst(caches, cacheName, network),
                                 (status, html) -> new BrowserResponse(WorkerScope.htmlResponse(status, html)))))::handle;
         AppsGlue glue = WorkerScope.appsGlue();
+        glue.keepDownloadsIn(cacheName); // deleted with this build's cache, as the precached bundles are
         GlueApps apps = new GlueApps(glue);
         AppRequests appRequests = new AppRequests(origin, glue,
                 new RackBridge(origin, apps, apps, System::currentTimeMillis));
