@@ -52,6 +52,28 @@ test("shows the download progress reaching 100% and Ruby's version", async ({ pa
   await expect(page.locator("#loading")).toBeHidden();
 });
 
+test("each run's worker restores Ruby from the start-up snapshot the site shipped, a fresh VM each run", async ({ page }) => {
+  const restores = () => page.evaluate(() => performance.getEntriesByName("rubyport:spare-restored").length);
+  await openPlayground(page);
+  expect(await restores()).toBe(1);
+  await setCode(page, "puts defined?($seen).inspect\n$seen = true\n6 * 7");
+  for (let run = 0; run < 2; run++) { // each run a fresh VM: nothing is left of the last one
+    await page.click("#run");
+    await expect(output(page).locator(".result")).toHaveText("=> 42\n");
+    await expect(output(page).locator(".stdout")).toHaveText("nil\n");
+  }
+  await expect.poll(restores).toBeGreaterThanOrEqual(2);
+});
+
+test("where the site shipped no start-up snapshot, each run's worker boots Ruby", async ({ page }) => {
+  await page.route("**/ruby+stdlib.vm-snapshot", (route) => route.fulfill({ status: 404, body: "none" }));
+  await openPlayground(page);
+  await setCode(page, "puts 40 + 2");
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("42\n");
+  expect(await page.evaluate(() => performance.getEntriesByName("rubyport:spare-restored").length)).toBe(0);
+});
+
 test("typing and Ctrl+Enter runs; stdout, stderr and the last value show", async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 'puts "sum=#{[1, 2, 3].sum}"\n$stderr.puts "warned"\n:done');

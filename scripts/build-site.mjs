@@ -1,8 +1,9 @@
 // Assembles the static site in site/: the esbuild bundles of the JS entries (which pull in the TeaVM
-// runtime), the files of web/, and ruby+stdlib.wasm from npm.
+// runtime), the files of web/, ruby+stdlib.wasm from npm and the start-up snapshot made for it.
 import { build } from "esbuild";
 import { cp, mkdir, rm, copyFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { writeFavicon, writeIcon } from "./icons.mjs";
 import { packApps } from "./pack-apps.mjs";
@@ -18,6 +19,9 @@ await mkdir(site, { recursive: true });
 await cp(path.join(root, "web"), site, { recursive: true });
 await copyFile(path.join(root, "node_modules/@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm"),
   path.join(site, "ruby+stdlib.wasm"));
+// Ruby's start-up snapshot for first visits (see scripts/make-vm-snapshot.mjs), made on the runtime mvn built.
+execFileSync(process.execPath, ["--no-incremental-marking", path.join(root, "scripts/make-vm-snapshot.mjs"),
+  path.join(site, "ruby+stdlib.wasm"), path.join(site, "ruby+stdlib.vm-snapshot")], { stdio: "inherit" });
 // SQLite for the packed apps' databases (loaded by the service worker).
 await copyFile(path.join(root, "node_modules/@sqlite.org/sqlite-wasm/dist/sqlite3.wasm"), path.join(site, "sqlite3.wasm"));
 

@@ -1,7 +1,8 @@
 // Starting Ruby: compile the wasm from our own origin, then create a RubyVM over the Java WASI runtime.
 import { RubyVM } from "@ruby/wasm-wasi/dist/vm";
 import { offlineCopy } from "./download.js";
-import { captureSnapshot, deleteSnapshot, loadSnapshot, restoreSnapshot, storeSnapshot } from "./vm-snapshot.js";
+import { captureSnapshot, deleteSnapshot, loadShippedSnapshot, loadSnapshot, restoreSnapshot, storeSnapshot }
+  from "./vm-snapshot.js";
 
 const RUBY_ARGS = ["ruby.wasm", "-EUTF-8", "-e_=0"];
 /**
@@ -14,16 +15,18 @@ const snapshotting = new Set();
 
 /**
  * Compiles ruby+stdlib.wasm while it downloads (the service worker's copy when it has one); falls back
- * when the server sends the wrong MIME type.
+ * when the server sends the wrong MIME type. Meanwhile the start-up snapshot is looked for: this origin's
+ * own, else (with shipped) the one the site build made for the wasm, so that a first visit need not boot.
  */
-export async function compileRuby(url) {
+export async function compileRuby(url, { shipped = false } = {}) {
   const response = (await offlineCopy(url)) || await fetch(url);
   if (!response.ok) {
     throw new Error(`Could not download Ruby from ${url}: HTTP ${response.status}`);
   }
   const validator = response.headers.get("etag") || response.headers.get("last-modified");
   const source = validator && `${new URL(url, self.location.href).href} ${validator}`;
-  const snapshot = source ? loadSnapshot(source) : Promise.resolve(null);
+  const snapshot = source ? loadSnapshot(source).then((own) => own ?? (shipped ? loadShippedSnapshot(url) : null))
+    : Promise.resolve(null);
   const module = WebAssembly.compileStreaming &&
       (response.headers.get("content-type") || "").startsWith("application/wasm")
     ? await WebAssembly.compileStreaming(response)
@@ -43,13 +46,19 @@ export async function compileRuby(url) {
  * the worker cannot start, on this thread. It boots once snapshotWhen (a promise; by default at once) has
  * settled and the page is idle: on a machine of two cores, a spare VM booting beside the page's first
  * scripts slows them by a fifth.
+ * With restoreFrom (a snapshot's bytes, such as loadShippedSnapshot's), the VM is restored from it, or
+ * boots when it does not fit.
  * With wasi (a JavaWasi a retired VM used), the new VM takes over its files instead of starting empty.
  * Wasi is the WASI class to make one with: JavaWasi (wasi.js) in pages, AppWasi (app-wasi.js) for apps.
  */
 export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stderr, writeThrough = false, snapshot = false,
-  snapshotWorker, snapshotWhen = Promise.resolve(), wasi: reused } = {}) {
+  snapshotWorker, snapshotWhen = Promise.resolve(), restoreFrom = null, wasi: reused } = {}) {
   if (typeof Wasi !== "function") throw new TypeError("createRubyVM needs Wasi: JavaWasi (wasi.js) or AppWasi (app-wasi.js)");
   const options = { args: ["ruby.wasm"], env, stdin, stdout, stderr, writeThrough, reused, Wasi };
+  if (restoreFrom) {
+    const restored = await restoreRubyVM(module, { source: null, snapshot: restoreFrom }, options);
+    if (restored) return restored;
+  }
   const known = snapshot && moduleSources.get(module);
   if (known) {
     // The snapshot loaded during the compile serves the first VM; later ones look again (one may have
@@ -67,6 +76,23 @@ export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stde
   const wasi = reused ?? new Wasi(options);
   const { vm } = await RubyVM.instantiateModule({ module, wasip1: wasi, args: RUBY_ARGS });
   return { vm, wasi };
+}
+
+/**
+ * Boots a VM as snapshotHere does, and returns its memory with a copy of it from before the boot (a fresh
+ * instance's, where instantiateSnapshot restores): what the site build ships (see encodeAgainstFresh).
+ */
+export async function bootAgainstFresh(module, Wasi) {
+  const vm = new RubyVM();
+  const wasi = new Wasi({ args: ["ruby.wasm"] });
+  const imports = { wasi_snapshot_preview1: wasi.wasiImport };
+  vm.addToImports(imports);
+  const instance = await WebAssembly.instantiate(module, imports);
+  await vm.setInstance(instance);
+  const fresh = captureSnapshot(instance.exports.memory);
+  wasi.initialize(instance);
+  vm.initialize(RUBY_ARGS);
+  return { fresh, booted: instance.exports.memory.buffer };
 }
 
 /** Runs fn once the page is idle (its scripts have run), or in a second where there is no such notion. */
@@ -149,7 +175,7 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
     return { vm, wasi, restored: true };
   } catch (error) {
     console.warn(`Ruby's start-up snapshot could not be used (${error.message}); starting Ruby normally.`);
-    await deleteSnapshot(source);
+    if (source) await deleteSnapshot(source);
     return null;
   }
 }

@@ -1,6 +1,7 @@
 // The playground: an editor, Ruby in a worker, output with stdin, files that persist, examples, sharing.
 import { compileWithProgress } from "./download.js";
 import { RubyRunner } from "./ruby-runner.js";
+import { loadShippedSnapshot } from "./vm-snapshot.js";
 import { PageRunner } from "./page-runner.js";
 import { createEditor } from "./editor.js";
 import { DEFAULT_PROJECT, normalizeProject } from "./project/project.js";
@@ -299,6 +300,8 @@ async function loadRuby() {
   $("status").removeAttribute("data-error");
   $("status").textContent = "";
   try {
+    // Fetched while the wasm downloads: each run's worker restores it instead of booting Ruby (~0.5 s).
+    const snapshot = loadShippedSnapshot(new URL("ruby+stdlib.wasm", location.href));
     module = await compileWithProgress("ruby+stdlib.wasm", (received, total, fromCache) => {
       const percent = total ? Math.round((received / total) * 100) : 0;
       $("download-progress").value = percent;
@@ -316,7 +319,7 @@ async function loadRuby() {
         $("status").dataset.ready = "true";
         if (!running) $("run").disabled = false;
       },
-    });
+    }, { snapshot: await snapshot });
     if (!runner.interactiveStdin) {
       showNotice("This page is not cross-origin isolated, so programs cannot wait for typed input: " +
         "gets returns nil (end of input). Serve it with COOP/COEP headers to type into gets.");

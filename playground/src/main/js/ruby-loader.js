@@ -13,7 +13,7 @@ const printWrites = (print) => (text) => print(text.replace(/\n$/, ""));
 
 async function main() {
   let scriptsRan;
-  const module = await compileRuby(wasmUrl);
+  const module = await compileRuby(wasmUrl, { shipped: true });
   const { vm, wasi } = await createRubyVM(module, {
     Wasi: JavaWasi,
     env: parseDataEnv(loaderTag),

@@ -12,9 +12,13 @@ const DRAIN_MS = 20;
 const SPARE_AFTER_MS = 1000;
 
 export class RubyRunner {
-  /** handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version) */
-  constructor(module, handlers) {
+  /**
+   * handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version); snapshot: the bytes of a
+   * start-up snapshot each worker restores instead of booting (see loadShippedSnapshot), or null.
+   */
+  constructor(module, handlers, { snapshot = null } = {}) {
     this.module = module;
+    this.snapshot = snapshot;
     this.handlers = handlers;
     this.stdinBuffer = createStdinBuffer();
     this.spare = null;
@@ -33,14 +37,18 @@ export class RubyRunner {
     const worker = new Worker("ruby-worker.js", { type: "module" });
     const ready = new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
-        if (data.type === "ready") resolve(data.version);
+        if (data.type === "ready") {
+          if (data.restored) performance.mark("rubyport:spare-restored"); // tests tell a restore from a boot by it
+          resolve(data.version);
+        }
         else if (data.type === "failed") reject(new Error(data.message));
       };
       worker.onerror = (event) => reject(new Error(event.message || "the Ruby worker failed to start"));
     });
     ready.then((version) => this.handlers.onSpareReady?.(version), () => {});
     const outputBuffer = createOutputBuffer(); // each worker its own, so a spare never mixes in
-    worker.postMessage({ type: "boot", module: this.module, stdinBuffer: this.stdinBuffer, outputBuffer });
+    worker.postMessage({ type: "boot", module: this.module, snapshot: this.snapshot, stdinBuffer: this.stdinBuffer,
+      outputBuffer });
     const drain = outputBuffer ? ringReader(outputBuffer, (stream, text) => this.handlers.onOutput(stream, text)) : () => {};
     this.spare = { worker, ready, drain };
   }

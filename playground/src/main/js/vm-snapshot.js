@@ -7,6 +7,12 @@
 //
 // Stored format: "RVS1", u32 total pages, u32 stored pages, one byte per page (1 = stored, 0 = zero),
 // then the stored pages. About two thirds of a booted VM's 69 MiB are zero pages.
+//
+// The site build ships one more (scripts/make-vm-snapshot.mjs), so that a first visit skips the boot too:
+// "RVS2", the same plus u32 fresh pages and u32 fresh check after the counts, and a third page state,
+// 2 = as in a fresh instance. Most of the stored pages of RVS1 are the wasm's data segments, which a
+// fresh instance already holds, so RVS2 keeps 110 pages (6.9 MiB; 1.2 MiB gzipped) where RVS1 keeps 600.
+// The check is a hash of the start of those kept pages: a snapshot made for another wasm is refused.
 
 // Not under the "rubyport-" prefix, whose older caches the service worker deletes on activation: the
 // snapshot of the visit that installed the worker must survive it. storeSnapshot cleans up instead.
@@ -15,6 +21,10 @@ const CACHE_NAME = "ruby-vm-snapshots";
 export const APP_CACHE_NAME = "ruby-app-snapshots";
 const PAGE = 65536;
 const MAGIC = 0x31535652; // "RVS1", little-endian
+const MAGIC_AGAINST_FRESH = 0x32535652; // "RVS2"
+const KEPT = 2;
+/** How much of each kept page the fresh check reads. */
+const CHECKED_BYTES = 256;
 /** Bump when what a fresh JavaWasi holds at start changes: old snapshots then stop matching. */
 const LAYOUT_VERSION = 1;
 
@@ -105,26 +115,97 @@ function encode(buffer) {
   return out;
 }
 
+/**
+ * The shipped form of a booted VM's memory (RVS2): booted against fresh, a copy of the same module's
+ * memory in a fresh instance (after RubyVM.setInstance, where instantiateSnapshot restores).
+ */
+export function encodeAgainstFresh(fresh, booted) {
+  const freshBytes = new Uint8Array(fresh);
+  const bootedBytes = new Uint8Array(booted);
+  const totalPages = booted.byteLength / PAGE;
+  const freshPages = fresh.byteLength / PAGE;
+  const states = new Uint8Array(totalPages);
+  const storedPages = [];
+  for (let page = 0; page < totalPages; page++) {
+    const now = bootedBytes.subarray(page * PAGE, (page + 1) * PAGE);
+    if (page < freshPages && sameBytes(now, freshBytes.subarray(page * PAGE, (page + 1) * PAGE))) states[page] = KEPT;
+    else if (now.some((byte) => byte !== 0)) {
+      states[page] = 1;
+      storedPages.push(now);
+    }
+  }
+  const headerBytes = 20 + totalPages;
+  const out = new Uint8Array(headerBytes + storedPages.length * PAGE);
+  const header = new DataView(out.buffer);
+  header.setUint32(0, MAGIC_AGAINST_FRESH, true);
+  header.setUint32(4, totalPages, true);
+  header.setUint32(8, storedPages.length, true);
+  header.setUint32(12, freshPages, true);
+  header.setUint32(16, freshCheck(freshBytes, states), true);
+  out.set(states, 20);
+  storedPages.forEach((bytes, i) => out.set(bytes, headerBytes + i * PAGE));
+  return out;
+}
+
+function sameBytes(a, b) {
+  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length / 8);
+  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length / 8);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** FNV-1a over the first CHECKED_BYTES of each page kept from the fresh instance. */
+function freshCheck(memoryBytes, states) {
+  let hash = 0x811c9dc5;
+  states.forEach((state, page) => {
+    if (state !== KEPT) return;
+    for (let i = page * PAGE, end = i + CHECKED_BYTES; i < end; i++) hash = Math.imul(hash ^ memoryBytes[i], 0x01000193);
+  });
+  return hash >>> 0;
+}
+
+/**
+ * The snapshot the site build made for the wasm at wasmUrl (ruby+stdlib.vm-snapshot beside it, gzipped
+ * RVS2), or null when there is none or it cannot be read.
+ */
+export async function loadShippedSnapshot(wasmUrl) {
+  try {
+    if (typeof DecompressionStream !== "function") return null;
+    const response = await fetch(String(wasmUrl).replace(/\.wasm$/, ".vm-snapshot"));
+    if (!response.ok) return null;
+    const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    return new Uint8Array(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Writes a snapshot into a fresh instance's memory; throws when the bytes are not a snapshot that fits. */
 export function restoreSnapshot(memory, encoded) {
   const header = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-  if (encoded.byteLength < 12 || header.getUint32(0, true) !== MAGIC) throw new Error("not a VM snapshot");
+  const magic = encoded.byteLength >= 12 ? header.getUint32(0, true) : 0;
+  if (magic !== MAGIC && magic !== MAGIC_AGAINST_FRESH) throw new Error("not a VM snapshot");
+  const headerBytes = magic === MAGIC ? 12 : 20;
   const totalPages = header.getUint32(4, true);
   const count = header.getUint32(8, true);
-  const stored = encoded.subarray(12, 12 + totalPages);
-  if (encoded.byteLength !== 12 + totalPages + count * PAGE || stored.reduce((a, b) => a + b, 0) !== count) {
+  const states = encoded.subarray(headerBytes, headerBytes + totalPages);
+  if (encoded.byteLength !== headerBytes + totalPages + count * PAGE || states.filter((s) => s === 1).length !== count) {
     throw new Error("damaged VM snapshot");
   }
   const current = memory.buffer.byteLength / PAGE;
   if (totalPages < current) throw new Error("VM snapshot smaller than a fresh instance");
+  if (magic === MAGIC_AGAINST_FRESH && (header.getUint32(12, true) !== current ||
+      header.getUint32(16, true) !== freshCheck(new Uint8Array(memory.buffer), states))) {
+    throw new Error("VM snapshot made for another Ruby");
+  }
   if (totalPages > current) memory.grow(totalPages - current);
   const target = new Uint8Array(memory.buffer);
-  let at = 12 + totalPages;
+  let at = headerBytes + totalPages;
   for (let page = 0; page < totalPages; page++) {
-    if (stored[page]) {
+    if (states[page] === 1) {
       target.set(encoded.subarray(at, at + PAGE), page * PAGE);
       at += PAGE;
-    } else {
+    } else if (states[page] === 0 && page < current) {
       target.fill(0, page * PAGE, (page + 1) * PAGE); // a fresh instance's data segments live in some of these
     }
   }

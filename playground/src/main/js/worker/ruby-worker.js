@@ -11,18 +11,20 @@ let wasi;
 
 const post = (message) => self.postMessage(message);
 
-async function boot({ module, stdinBuffer, outputBuffer }) {
+async function boot({ module, snapshot, stdinBuffer, outputBuffer }) {
   const stdin = stdinBuffer ? blockingStdin(stdinBuffer, () => post({ type: "stdin" })) : () => null;
   // Without cross-origin isolation there is no shared ring, and each write is a message.
   const write = outputBuffer ? ringWriter(outputBuffer) : (stream, text) => post({ type: "output", stream, text });
-  ({ vm, wasi } = await createRubyVM(module, {
+  let restored;
+  ({ vm, wasi, restored = false } = await createRubyVM(module, {
     Wasi: JavaWasi,
+    restoreFrom: snapshot,
     stdin,
     stdout: (text) => write("stdout", text),
     stderr: (text) => write("stderr", text),
   }));
   vm.eval(runnerSource);
-  post({ type: "ready", version: vm.eval("RUBY_DESCRIPTION").toString() });
+  post({ type: "ready", version: vm.eval("RUBY_DESCRIPTION").toString(), restored });
 }
 
 function run({ files }) {

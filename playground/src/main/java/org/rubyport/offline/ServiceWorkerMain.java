@@ -34,8 +34,8 @@ import org.teavm.jso.core.JSString;
 public final class ServiceWorkerMain {
     /** What a visitor needs to open the playground and run Ruby offline. */
     static final List<String> PRECACHE = List.of("/", "/playground.js", "/playground.css", "/project.css",
-            "/ruby.js", "/ruby-worker.js", "/wasi.js", "/ruby+stdlib.wasm", "/sqlite3.wasm", "/manifest.webmanifest",
-            "/icon-192.png", "/icon-512.png", "/favicon.ico", "/version.json", "/app-boot.html", "/apps/index.json");
+            "/ruby.js", "/ruby-worker.js", "/wasi.js", "/ruby+stdlib.wasm", "/ruby+stdlib.vm-snapshot", "/sqlite3.wasm",
+            "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico", "/version.json", "/app-boot.html", "/apps/index.json");
 
     private ServiceWorkerMain() {
     }
