@@ -14,10 +14,7 @@ const SPARE_AFTER_MS = 1000;
 export class RubyRunner {
   /**
    * handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version); snapshot: the bytes of a
-   * start-up snapshot (see loadShippedSnapshot), or null. Only the first worker restores it, so that Ruby
-   * is ready half a second sooner after the page loads; later spares boot, out of sight, because a boot also
-   * has V8 compile and optimise the wasm code that runs use too (with restored spares, file-heavy runs
-   * took 161 ms instead of 140, and a page's first 332 instead of 243).
+   * start-up snapshot each worker restores instead of booting (see loadShippedSnapshot), or null.
    */
   constructor(module, handlers, { snapshot = null } = {}) {
     this.module = module;
@@ -52,7 +49,6 @@ export class RubyRunner {
     const outputBuffer = createOutputBuffer(); // each worker its own, so a spare never mixes in
     worker.postMessage({ type: "boot", module: this.module, snapshot: this.snapshot, stdinBuffer: this.stdinBuffer,
       outputBuffer });
-    this.snapshot = null;
     const drain = outputBuffer ? ringReader(outputBuffer, (stream, text) => this.handlers.onOutput(stream, text)) : () => {};
     this.spare = { worker, ready, drain };
   }
