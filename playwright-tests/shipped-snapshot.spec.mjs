@@ -55,16 +55,16 @@ test("a shipped snapshot made for another Ruby is refused with a warning, and Ru
   expect(visited.logs).toContain('log file=written ["t"]');
 });
 
-test("a shipped snapshot that is not gzip, or cut short, is passed over and Ruby boots normally", async ({ context, request }) => {
-  const packed = await (await request.get("/ruby+stdlib.vm-snapshot")).body();
-  for (const body of [Buffer.from("not a snapshot"), packed.subarray(0, packed.length >> 1)]) {
-    await context.unrouteAll();
+// Each in a context of its own: a visit that boots stores the origin's own snapshot, which the next would use.
+for (const [label, cut] of [["is not gzip", () => Buffer.from("not a snapshot")],
+  ["is cut short", (packed) => packed.subarray(0, packed.length >> 1)]]) {
+  test(`a shipped snapshot that ${label} is passed over and Ruby boots normally`, async ({ context, request }) => {
+    const body = cut(await (await request.get("/ruby+stdlib.vm-snapshot")).body());
     await context.route("**/ruby+stdlib.vm-snapshot", (route) => route.fulfill({ status: 200, body,
       contentType: "application/octet-stream" }));
     const visited = await visit(context, "snapshot-a");
     expect(visited.restored).toBe(false);
     expect(visited.logs).toContain('log file=written ["t"]');
     expect(visited.logs.filter((l) => l.startsWith("error") || l.startsWith("pageerror"))).toEqual([]);
-    await visited.page.close();
-  }
-});
+  });
+}

@@ -22,6 +22,9 @@ export const APP_CACHE_NAME = "ruby-app-snapshots";
 const PAGE = 65536;
 const MAGIC = 0x31535652; // "RVS1", little-endian
 const MAGIC_AGAINST_FRESH = 0x32535652; // "RVS2"
+/** Page states: zero, stored in the snapshot, or (RVS2) kept as a fresh instance has it. */
+const ZERO = 0;
+const STORED = 1;
 const KEPT = 2;
 /** How much of each kept page the fresh check reads. */
 const CHECKED_BYTES = 256;
@@ -91,7 +94,7 @@ function encode(buffer) {
     const end = (page + 1) * wordsPerPage;
     for (let i = page * wordsPerPage; i < end; i++) {
       if (words[i] !== 0n) {
-        stored[page] = 1;
+        stored[page] = STORED;
         count++;
         break;
       }
@@ -130,7 +133,7 @@ export function encodeAgainstFresh(fresh, booted) {
     const now = bootedBytes.subarray(page * PAGE, (page + 1) * PAGE);
     if (page < freshPages && sameBytes(now, freshBytes.subarray(page * PAGE, (page + 1) * PAGE))) states[page] = KEPT;
     else if (now.some((byte) => byte !== 0)) {
-      states[page] = 1;
+      states[page] = STORED;
       storedPages.push(now);
     }
   }
@@ -189,7 +192,7 @@ export function restoreSnapshot(memory, encoded) {
   const totalPages = header.getUint32(4, true);
   const count = header.getUint32(8, true);
   const states = encoded.subarray(headerBytes, headerBytes + totalPages);
-  if (encoded.byteLength !== headerBytes + totalPages + count * PAGE || states.filter((s) => s === 1).length !== count) {
+  if (encoded.byteLength !== headerBytes + totalPages + count * PAGE || states.filter((s) => s === STORED).length !== count) {
     throw new Error("damaged VM snapshot");
   }
   const current = memory.buffer.byteLength / PAGE;
@@ -202,10 +205,10 @@ export function restoreSnapshot(memory, encoded) {
   const target = new Uint8Array(memory.buffer);
   let at = headerBytes + totalPages;
   for (let page = 0; page < totalPages; page++) {
-    if (states[page] === 1) {
+    if (states[page] === STORED) {
       target.set(encoded.subarray(at, at + PAGE), page * PAGE);
       at += PAGE;
-    } else if (states[page] === 0 && page < current) {
+    } else if (states[page] === ZERO && page < current) {
       target.fill(0, page * PAGE, (page + 1) * PAGE); // a fresh instance's data segments live in some of these
     }
   }
