@@ -274,6 +274,7 @@ test.describe("store.js", () => {
     });
     expect(result).toEqual({ states: ["saving", "saved"], saved: "puts 10\n" });
   });
+
   test("a change not yet saved shows as saving at once, not as saved while the delay runs", async ({ page }) => {
     await openFixture(page);
     const result = await page.evaluate(async () => {

@@ -83,12 +83,8 @@ export async function createRubyVM(module, { Wasi, env = {}, stdin, stdout, stde
  * instance's, where instantiateSnapshot restores): what the site build ships (see encodeAgainstFresh).
  */
 export async function bootAgainstFresh(module, Wasi) {
-  const vm = new RubyVM();
   const wasi = new Wasi({ args: ["ruby.wasm"] });
-  const imports = { wasi_snapshot_preview1: wasi.wasiImport };
-  vm.addToImports(imports);
-  const instance = await WebAssembly.instantiate(module, imports);
-  await vm.setInstance(instance);
+  const { vm, instance } = await freshInstance(module, wasi);
   const fresh = captureSnapshot(instance.exports.memory);
   wasi.initialize(instance);
   vm.initialize(RUBY_ARGS);
@@ -185,14 +181,23 @@ async function restoreRubyVM(module, { source, snapshot }, options) {
  * whatever ran before the snapshot are skipped. Throws when the snapshot does not fit the module.
  */
 export async function instantiateSnapshot(module, encoded, wasi) {
+  const { vm, instance } = await freshInstance(module, wasi);
+  restoreSnapshot(instance.exports.memory, encoded);
+  wasi.attach(instance); // the memory only: _initialize already ran in the snapshot
+  return vm;
+}
+
+/**
+ * A RubyVM over a new instance of module with wasi's imports, before _initialize: where a snapshot is
+ * restored, and what the shipped one is encoded against (RubyVM.instantiateModule's first steps).
+ */
+async function freshInstance(module, wasi) {
   const vm = new RubyVM();
   const imports = { wasi_snapshot_preview1: wasi.wasiImport };
   vm.addToImports(imports);
   const instance = await WebAssembly.instantiate(module, imports);
   await vm.setInstance(instance);
-  restoreSnapshot(instance.exports.memory, encoded);
-  wasi.attach(instance); // the memory only: _initialize already ran in the snapshot
-  return vm;
+  return { vm, instance };
 }
 
 /** What module was compiled from ("URL validator"), or null when unknown (no validator). */

@@ -85,19 +85,13 @@ export function captureSnapshot(memory) {
 
 /** The stored form of a memory copy: the non-zero pages and where they go. */
 function encode(buffer) {
-  const words = new BigUint64Array(buffer);
   const totalPages = buffer.byteLength / PAGE;
   const stored = new Uint8Array(totalPages);
-  const wordsPerPage = PAGE / 8;
   let count = 0;
   for (let page = 0; page < totalPages; page++) {
-    const end = (page + 1) * wordsPerPage;
-    for (let i = page * wordsPerPage; i < end; i++) {
-      if (words[i] !== 0n) {
-        stored[page] = STORED;
-        count++;
-        break;
-      }
+    if (!isZero(new Uint8Array(buffer, page * PAGE, PAGE))) {
+      stored[page] = STORED;
+      count++;
     }
   }
   const headerBytes = 12 + totalPages;
@@ -132,7 +126,7 @@ export function encodeAgainstFresh(fresh, booted) {
   for (let page = 0; page < totalPages; page++) {
     const now = bootedBytes.subarray(page * PAGE, (page + 1) * PAGE);
     if (page < freshPages && sameBytes(now, freshBytes.subarray(page * PAGE, (page + 1) * PAGE))) states[page] = KEPT;
-    else if (now.some((byte) => byte !== 0)) {
+    else if (!isZero(now)) {
       states[page] = STORED;
       storedPages.push(now);
     }
@@ -150,12 +144,20 @@ export function encodeAgainstFresh(fresh, booted) {
   return out;
 }
 
+/** Whether two pages hold the same bytes, compared a word at a time. */
 function sameBytes(a, b) {
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length / 8);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length / 8);
+  const x = words(a);
+  const y = words(b);
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
+
+/** Whether a page holds only zero bytes, checked a word at a time. */
+function isZero(page) {
+  return words(page).every((word) => word === 0n);
+}
+
+const words = (page) => new BigUint64Array(page.buffer, page.byteOffset, page.length / 8);
 
 /** FNV-1a over the first CHECKED_BYTES of each page kept from the fresh instance. */
 function freshCheck(memoryBytes, states) {
