@@ -65,35 +65,6 @@ test("each run's worker restores Ruby from the start-up snapshot the site shippe
   expect(await restores()).toBe(2); // the second run's worker was ready before it ran
 });
 
-test("once the first spare is restored, a VM boots in the background and is dropped; a Run cuts it short", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.workersMade = 0;
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.workersMade++;
-      }
-    };
-  });
-  const marks = (name) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
-  await openPlayground(page);
-  // Left alone, it boots to the end and goes: the spare and it, and no third worker.
-  await expect.poll(() => marks("rubyport:warmed-up"), { timeout: 30_000 }).toBe(1);
-  expect(await page.evaluate(() => window.workersMade)).toBe(2);
-  expect(await marks("rubyport:warm-up-cut-short")).toBe(0);
-
-  // Run at once on a new page: the warm-up stops then, and the run is answered as ever.
-  await page.reload();
-  await openPlayground(page, page.url());
-  await setCode(page, "puts 6 * 7");
-  await page.click("#run");
-  await expect(output(page).locator(".stdout")).toHaveText("42\n");
-  expect(await marks("rubyport:warm-up-cut-short")).toBe(1);
-  await page.waitForTimeout(1500); // a warm-up left running would have finished its boot by now
-  expect(await marks("rubyport:warmed-up")).toBe(0);
-});
-
 test("where the site shipped no start-up snapshot, the workers boot Ruby", async ({ page }) => {
   await page.route("**/ruby+stdlib.vm-snapshot", (route) => route.fulfill({ status: 404, body: "none" }));
   await openPlayground(page);
@@ -101,9 +72,6 @@ test("where the site shipped no start-up snapshot, the workers boot Ruby", async
   await page.click("#run");
   await expect(output(page).locator(".stdout")).toHaveText("42\n");
   expect(await page.evaluate(() => performance.getEntriesByName("rubyport:spare-restored").length)).toBe(0);
-  // A booted spare compiled Ruby's boot code itself: nothing to warm up.
-  await page.waitForTimeout(1500);
-  expect(await page.evaluate(() => performance.getEntriesByName("rubyport:warmed-up").length)).toBe(0);
 });
 
 test("typing and Ctrl+Enter runs; stdout, stderr and the last value show", async ({ page }) => {

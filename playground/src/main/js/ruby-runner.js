@@ -23,9 +23,7 @@ export class RubyRunner {
     this.stdinBuffer = createStdinBuffer();
     this.spare = null;
     this.current = null;
-    this.warmer = null;
     this.warm();
-    if (snapshot) this.spare.ready.then(() => this.#warmUpCode(), () => {});
   }
 
   /** Whether blocking stdin is available (the page is cross-origin isolated). */
@@ -55,33 +53,8 @@ export class RubyRunner {
     this.spare = { worker, ready, drain };
   }
 
-  /**
-   * Once the first spare is ready, a VM that is dropped after it boots, so that the first run does not
-   * compile the wasm code Ruby's boot runs (restored spares skip it: see ruby-worker.js's warmUp).
-   * A run stops it, so as to have the machine to itself; what it compiled by then is kept.
-   */
-  #warmUpCode() {
-    if (this.current) return;
-    const worker = new Worker("ruby-worker.js", { type: "module" });
-    worker.onmessage = ({ data }) => {
-      if (data.type === "warmed") performance.mark("rubyport:warmed-up"); // tests see the warm-up by its marks
-      this.#stopWarmUp();
-    };
-    worker.onerror = () => this.#stopWarmUp();
-    worker.postMessage({ type: "warm-up", module: this.module });
-    this.warmer = worker;
-  }
-
-  #stopWarmUp(cutShort = false) {
-    if (!this.warmer) return;
-    if (cutShort) performance.mark("rubyport:warm-up-cut-short");
-    this.warmer.terminate();
-    this.warmer = null;
-  }
-
   /** Runs files ({path: text}, entry main.rb); resolves to the report {status, result|message|code, file, line}. */
   async run(files) {
-    this.#stopWarmUp(true);
     this.warm();
     const slot = this.spare;
     this.spare = null;

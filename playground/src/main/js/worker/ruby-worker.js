@@ -27,16 +27,6 @@ async function boot({ module, snapshot, stdinBuffer, outputBuffer }) {
   post({ type: "ready", version: vm.eval("RUBY_DESCRIPTION").toString(), restored });
 }
 
-/**
- * Boots a VM that runs nothing and is dropped: V8 compiles Ruby's wasm code a function at a time, when
- * first called, and the workers share what it compiles. VMs restored from the start-up snapshot skip
- * the boot, so without this the user's first run would compile what the boot would have.
- */
-async function warmUp({ module }) {
-  await createRubyVM(module, { Wasi: JavaWasi });
-  post({ type: "warmed" });
-}
-
 function run({ files }) {
   for (const [path, text] of Object.entries(files)) {
     if (path.endsWith("/")) wasi.makeDirectories(`/project/${path}`);
@@ -57,7 +47,6 @@ self.onmessage = async ({ data }) => {
   try {
     if (data.type === "boot") await boot(data);
     else if (data.type === "run") run(data);
-    else if (data.type === "warm-up") await warmUp(data);
   } catch (e) {
     post({ type: "failed", message: e.message });
   }
