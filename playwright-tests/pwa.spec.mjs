@@ -192,6 +192,20 @@ test("the first visit says when the playground is stored for offline use", async
   await expect(page.locator("#update")).toBeHidden();
 });
 
+test("the first visit registers the service worker once Ruby is ready, not beside its download and start", async ({ page }) => {
+  await page.addInitScript(() => {
+    // Whether Ruby was ready (the status the spare VM sets) when the page first registered a worker.
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.rubyReadyAtRegister ??= document.getElementById("status")?.dataset.ready === "true";
+      return register.apply(this, args);
+    };
+  });
+  await page.goto("/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  expect(await page.evaluate(() => window.rubyReadyAtRegister)).toBe(true);
+});
+
 test("a new build another tab applied: this tab is told, and its Reload button reloads", async ({ page, context }) => {
   await openControlled(page);
   await deploy(page, "next-build");

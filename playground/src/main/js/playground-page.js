@@ -294,6 +294,14 @@ stdinInput.addEventListener("keydown", (event) => {
 
 // ---- loading Ruby ----
 
+/**
+ * Settles once Ruby is ready to run, or could not be loaded. The service worker is registered after it:
+ * its install stores the site (the wasm among it) in Cache Storage, and beside Ruby's download and start
+ * that work made the first visit's Run button come later.
+ */
+let rubySettled;
+const rubyStarted = new Promise((resolve) => { rubySettled = resolve; });
+
 async function loadRuby() {
   $("retry").hidden = true;
   $("loading").hidden = false;
@@ -318,6 +326,7 @@ async function loadRuby() {
         $("status").textContent = version;
         $("status").dataset.ready = "true";
         if (!running) $("run").disabled = false;
+        rubySettled();
       },
     }, { snapshot: await snapshot });
     if (!runner.interactiveStdin) {
@@ -328,6 +337,7 @@ async function loadRuby() {
     $("status").textContent = `Ruby could not be downloaded (${e.message}). Check your connection and retry.`;
     $("status").dataset.error = "true";
     $("retry").hidden = false;
+    rubySettled();
   }
 }
 $("retry").addEventListener("click", loadRuby);
@@ -338,7 +348,7 @@ window.addEventListener("beforeunload", () => autosaver.flush());
 loadRuby();
 // News only (passing) goes by itself.
 let updateTimer = null;
-enableOffline((text, label, action, passing = false) => {
+const showUpdate = (text, label, action, passing = false) => {
   $("update-text").textContent = text;
   $("update-action").hidden = !label;
   $("update-action").textContent = label || "";
@@ -346,5 +356,7 @@ enableOffline((text, label, action, passing = false) => {
   $("update").hidden = false;
   clearTimeout(updateTimer);
   if (passing) updateTimer = setTimeout(() => { $("update").hidden = true; }, 10_000);
-});
+};
+// Registered once Ruby is ready (see rubyStarted), or after ten seconds should its start never settle.
+Promise.race([rubyStarted, new Promise((resolve) => setTimeout(resolve, 10_000))]).then(() => enableOffline(showUpdate));
 $("update-dismiss").addEventListener("click", () => { $("update").hidden = true; });
