@@ -192,18 +192,48 @@ test("the first visit says when the playground is stored for offline use", async
   await expect(page.locator("#update")).toBeHidden();
 });
 
-test("the first visit registers the service worker once Ruby is ready, not beside its download and start", async ({ page }) => {
+/** Records in window.rubyReadyAtRegister whether Ruby was ready (the status the spare VM sets) at the first registration. */
+async function recordReadinessAtRegister(page) {
   await page.addInitScript(() => {
-    // Whether Ruby was ready (the status the spare VM sets) when the page first registered a worker.
     const register = ServiceWorkerContainer.prototype.register;
     ServiceWorkerContainer.prototype.register = function (...args) {
       window.rubyReadyAtRegister ??= document.getElementById("status")?.dataset.ready === "true";
       return register.apply(this, args);
     };
   });
+}
+
+test("the first visit registers the service worker once Ruby is ready, not beside its download and start", async ({ page }) => {
+  await recordReadinessAtRegister(page);
   await page.goto("/");
   await page.evaluate(() => navigator.serviceWorker.ready);
   expect(await page.evaluate(() => window.rubyReadyAtRegister)).toBe(true);
+});
+
+test("a first visit whose download takes over ten seconds still registers only once Ruby is ready", async ({ page }) => {
+  test.setTimeout(120_000);
+  await recordReadinessAtRegister(page);
+  // A slow connection: the page's own download of the wasm takes 11 s; the worker's is not held up.
+  await page.context().route("**/ruby+stdlib.wasm", async (route) => {
+    if (!route.request().serviceWorker()) await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await route.continue();
+  });
+  await page.goto("/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  expect(await page.evaluate(() => window.rubyReadyAtRegister)).toBe(true);
+});
+
+test("a page the worker controls still registers, within ten seconds, when Ruby never gets ready", async ({ page }) => {
+  await openControlled(page);
+  await recordReadinessAtRegister(page);
+  // Ruby's start hangs: the wasm never finishes compiling.
+  await page.addInitScript(() => {
+    WebAssembly.compileStreaming = () => new Promise(() => {});
+    WebAssembly.compile = () => new Promise(() => {});
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => window.rubyReadyAtRegister), { timeout: 20_000 }).toBe(false);
+  await expect(page.locator("#status")).not.toHaveAttribute("data-ready", "true");
 });
 
 test("a new build another tab applied: this tab is told, and its Reload button reloads", async ({ page, context }) => {

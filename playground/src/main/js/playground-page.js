@@ -297,7 +297,8 @@ stdinInput.addEventListener("keydown", (event) => {
 /**
  * Settles once Ruby is ready to run, or could not be loaded. The service worker is registered after it:
  * its install stores the site (the wasm among it) in Cache Storage, and beside Ruby's download and start
- * that work made the first visit's Run button come later.
+ * that work made the first visit's Run button come later; once the page has the wasm, the install's request
+ * for it is a revalidation, not a second download.
  */
 let rubySettled;
 const rubyStarted = new Promise((resolve) => { rubySettled = resolve; });
@@ -357,6 +358,10 @@ const showUpdate = (text, label, action, passing = false) => {
   clearTimeout(updateTimer);
   if (passing) updateTimer = setTimeout(() => { $("update").hidden = true; }, 10_000);
 };
-// Registered once Ruby is ready (see rubyStarted), or after ten seconds should its start never settle.
-Promise.race([rubyStarted, new Promise((resolve) => setTimeout(resolve, 10_000))]).then(() => enableOffline(showUpdate));
+// Registered once Ruby is ready (see rubyStarted). A page a worker already controls, whose Ruby comes from
+// the worker's cache, waits ten seconds at most: should its start never settle, a newer build with a fix
+// must still be offered. A first visit waits for the download however slow, rather than download twice.
+const controlled = Boolean(navigator.serviceWorker?.controller);
+Promise.race([rubyStarted, ...(controlled ? [new Promise((resolve) => setTimeout(resolve, 10_000))] : [])])
+  .then(() => enableOffline(showUpdate));
 $("update-dismiss").addEventListener("click", () => { $("update").hidden = true; });
