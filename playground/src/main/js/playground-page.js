@@ -361,7 +361,7 @@ const showUpdate = (text, label, action, passing = false) => {
 // Registered once Ruby is ready (see rubyStarted). A page a worker already controls, whose Ruby comes from
 // the worker's cache, waits ten seconds at most: should its start never settle, a newer build with a fix
 // must still be offered. A first visit waits for the download however slow, rather than download twice.
-const controlled = Boolean(navigator.serviceWorker?.controller);
-Promise.race([rubyStarted, ...(controlled ? [new Promise((resolve) => setTimeout(resolve, 10_000))] : [])])
-  .then(() => enableOffline(showUpdate));
+const tenSeconds = () => new Promise((resolve) => setTimeout(resolve, 10_000));
+const registerAfter = navigator.serviceWorker?.controller ? Promise.race([rubyStarted, tenSeconds()]) : rubyStarted;
+registerAfter.then(() => enableOffline(showUpdate));
 $("update-dismiss").addEventListener("click", () => { $("update").hidden = true; });
