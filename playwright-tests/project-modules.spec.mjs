@@ -82,6 +82,16 @@ function handZip(entries, { descriptor = false, deflate = false } = {}) {
   return [...Buffer.concat([...parts, centralBytes, end])];
 }
 
+/** zip (handZip's bytes) with its first entry's size in the central directory replaced by size: a lying zip. */
+function withDeclaredSize(zip, size) {
+  const bytes = Buffer.from(zip);
+  bytes.writeUInt32LE(size, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+  return [...bytes];
+}
+
+/** A zip bomb: 8 MB of one letter, deflated to a few KB, whose headers say it unpacks to 100 bytes. */
+const zipBomb = () => withDeclaredSize(handZip([["bomb.txt", "a".repeat(8 << 20)]], { deflate: true }), 100);
+
 test.describe("zip.js", () => {
   test("round trip: deflated and stored entries, a UTF-8 name, a folder, binary data", async ({ page }) => {
     await openFixture(page);
@@ -159,6 +169,41 @@ test.describe("zip.js", () => {
     expect(messages.garbage).toMatch(/^This file is not a zip archive .*nothing was imported/);
     expect(messages.empty).toMatch(/^This file is not a zip archive/);
     expect(messages.damaged).toMatch(/^The zip entry "a\.rb" is damaged/);
+  });
+});
+
+test.describe("zip.js limits", () => {
+  test("refuses what would unpack past the limit, a bomb's lying sizes, and a zip over the limit without reading it", async ({ page }) => {
+    await openFixture(page);
+    const cases = {
+      declaredTooBig: withDeclaredSize(handZip([["big.txt", "x"]]), 300 << 20),
+      bomb: zipBomb(),
+    };
+    const outcome = await page.evaluate(async (all) => {
+      const messages = {};
+      const attempt = async (name, input) => {
+        try {
+          await window.projectModules.readZip(input);
+          messages[name] = "accepted";
+        } catch (error) {
+          messages[name] = error.message;
+        }
+      };
+      for (const [name, bytes] of Object.entries(all)) await attempt(name, new Uint8Array(bytes).buffer);
+      // A 300 MB file, told by its size alone; reading it would set read.
+      let read = false;
+      class HugeFile extends Blob {
+        get size() { return 300 << 20; }
+        arrayBuffer() { read = true; return super.arrayBuffer(); }
+      }
+      await attempt("huge", new HugeFile(["PK"]));
+      return { messages, read };
+    }, cases);
+    expect(outcome.messages.declaredTooBig).toBe("The zip unpacks to 300 MB, more than the 256 MB allowed; nothing was imported.");
+    expect(outcome.messages.bomb).toBe('The zip entry "bomb.txt" is damaged (it unpacks to more than the 100 bytes its header ' +
+      "gives); nothing was imported.");
+    expect(outcome.messages.huge).toBe("This zip is 300 MB, more than the 256 MB allowed; nothing was imported.");
+    expect(outcome.read).toBe(false);
   });
 });
 
@@ -498,6 +543,20 @@ test.describe("file-tree.js", () => {
     await tree(page).locator(".file-tree-upload").setInputFiles([{ name: "evil.zip", mimeType: "application/zip", buffer: evil }]);
     await expect(tree(page).locator('.file-tree-message[role="alert"]')).toContainText('unsafe path "../evil.rb"; nothing was imported');
     expect(Object.keys((await state(page)).project.files)).not.toContain("../evil.rb");
+  });
+
+  test("upload: a file over 2 MB and a zip bomb are refused with a message, and the project stays as it was", async ({ page }) => {
+    await mountTree(page);
+    const before = (await state(page)).project.files;
+    await tree(page).locator(".file-tree-upload").setInputFiles([
+      { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(3 << 20, "a") },
+      { name: "bomb.zip", mimeType: "application/zip", buffer: Buffer.from(zipBomb()) },
+    ]);
+    const message = tree(page).locator('.file-tree-message[role="alert"]');
+    await expect(message).toContainText("No files were added.");
+    await expect(message).toContainText("big.txt is larger than 2 MB, so it was not added.");
+    await expect(message).toContainText('bomb.zip: The zip entry "bomb.txt" is damaged (it unpacks to more than the 100 bytes');
+    expect((await state(page)).project.files).toEqual(before);
   });
 
   test("download zip gives project.zip holding the project", async ({ page }) => {

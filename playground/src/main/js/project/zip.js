@@ -113,6 +113,12 @@ function unsafeName(name) {
  * naming the problem (unsafe path, damage, unsupported feature) so that nothing half-imported is left.
  */
 export async function readZip(input, { maxBytes = DEFAULT_MAX_BYTES } = {}) {
+  const mb = (n) => Math.round(n / 1048576);
+  // Checked before reading: a file picked by mistake (a disk image, a video) is not loaded into memory.
+  const fileSize = input instanceof Blob ? input.size : input.byteLength;
+  if (fileSize > maxBytes) {
+    throw new Error(`This zip is ${mb(fileSize)} MB, more than the ${mb(maxBytes)} MB allowed; nothing was imported.`);
+  }
   const buffer = input instanceof Blob ? await input.arrayBuffer() : input;
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -161,7 +167,7 @@ export async function readZip(input, { maxBytes = DEFAULT_MAX_BYTES } = {}) {
   }
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > maxBytes) {
-    throw new Error(`The zip unpacks to ${Math.round(total / 1048576)} MB, more than the ${Math.round(maxBytes / 1048576)} MB allowed; nothing was imported.`);
+    throw new Error(`The zip unpacks to ${mb(total)} MB, more than the ${mb(maxBytes)} MB allowed; nothing was imported.`);
   }
 
   const result = [];
@@ -184,8 +190,11 @@ export async function readZip(input, { maxBytes = DEFAULT_MAX_BYTES } = {}) {
     } else if (method === DEFLATED) {
       try {
         data = await inflateRaw(raw, entry.size);
-      } catch {
-        throw new Error(`The zip entry "${name}" is damaged and could not be unpacked; nothing was imported.`);
+      } catch (error) {
+        // RangeError: it unpacks past the size its header gives, as a zip bomb does; unpacking stopped there.
+        const why = error instanceof RangeError ? `it unpacks to more than the ${entry.size} bytes its header gives`
+          : "it could not be unpacked";
+        throw new Error(`The zip entry "${name}" is damaged (${why}); nothing was imported.`);
       }
     } else {
       throw new Error(`The zip entry "${name}" uses compression method ${method}; only stored and deflated entries ` +
