@@ -245,6 +245,22 @@ test.describe("share.js", () => {
       expect(message).toMatch(/^This share link is damaged or incomplete: .+\. Ask for the link again/);
     }
   });
+
+  test("a link that unpacks past 16 MB (a bomb of a few KB) is refused, saying so", async ({ page }) => {
+    await openFixture(page);
+    const bomb = deflateRawSync(Buffer.from(`{"files":{"main.rb":"${"a".repeat(20 << 20)}"}}`)).toString("base64url");
+    const message = await page.evaluate(async (payload) => {
+      try {
+        await window.projectModules.decodeShareFragment(`#code=${payload}`);
+        return "accepted";
+      } catch (error) {
+        return error.message;
+      }
+    }, bomb);
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(message).toBe("This share link is damaged or incomplete: it unpacks to far more code than a link can hold. " +
+      "Ask for the link again and make sure it was copied completely.");
+  });
 });
 
 test.describe("store.js", () => {
