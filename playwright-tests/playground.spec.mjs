@@ -1,5 +1,6 @@
 // The playground page at /: editor, Ruby in a worker, stdin, stop, sleep, files, persistence, sharing.
 import { test, expect } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 
 /** Opens the playground on a fresh origin state and waits until Ruby is ready. */
 async function openPlayground(page, url = "/") {
@@ -255,6 +256,29 @@ test("a share link loads the project but never runs it", async ({ page, context 
   await expect(other.locator("#output")).toHaveText("");
   await other.click("#run");
   await expect(other.locator("#output .stdout")).toHaveText("shared code ran\n");
+});
+
+test("a share link too long for browsers is not offered, and a long one says what to do if it arrives cut", async ({ page }) => {
+  await openPlayground(page);
+  // Random letters barely compress, so the link grows with the code.
+  const randomText = (chars) => randomBytes(chars * 3 / 4).toString("base64");
+  const notice = page.locator("#notice-text");
+
+  await setCode(page, `# ${randomText(60_000)}\nputs 1\n`);
+  await page.click("#share");
+  await expect(notice).toContainText("The link is");
+  await expect(notice).toContainText("KB long, and some apps cut links that long: if it arrives cut short, send the project as a zip");
+  expect((await page.locator("#share-url").inputValue()).length).toBeGreaterThan(8000);
+
+  const big = `# ${randomText(3_000_000)}\nputs 2\n`;
+  await setCode(page, big);
+  await page.click("#share");
+  await expect(notice).toContainText("This project is too big for a share link");
+  await expect(notice).toContainText("Use Download zip under the files and send the zip instead.");
+  await expect(page.locator("#share-url")).toBeHidden();
+  // Nothing the user typed is lost: the whole file still runs, down to its last line.
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("2\n");
 });
 
 test("a share link is read once: edits to the shared project survive a reload", async ({ page, context }) => {

@@ -156,17 +156,31 @@ $("examples").addEventListener("change", (event) => {
   }
 });
 
+// Chromium opens URLs of up to 2 MB. HTTP asks every client to take 8,000 characters; chat and mail apps
+// cut links well short of 2 MB, so a longer link comes with a word on what to do if it arrives cut.
+const MAX_LINK_CHARS = 2 * 1024 * 1024;
+const PORTABLE_LINK_CHARS = 8000;
+
 $("share").addEventListener("click", async () => {
   const fragment = await encodeShareFragment(project);
   const url = `${location.origin}${location.pathname}${fragment}`;
+  const kb = Math.round(url.length / 1024);
+  if (url.length > MAX_LINK_CHARS) {
+    $("share-url").hidden = true;
+    showNotice(`This project is too big for a share link (${kb} KB once compressed; browsers open links of up to ` +
+      "2 MB). Use Download zip under the files and send the zip instead.");
+    return;
+  }
   $("share-url").value = url;
   $("share-url").hidden = false;
   $("share-url").select();
+  const long = url.length > PORTABLE_LINK_CHARS ? ` The link is ${kb} KB long, and some apps cut links that long: if it ` +
+    "arrives cut short, send the project as a zip (Download zip) instead." : "";
   try {
     await navigator.clipboard.writeText(url);
-    showNotice("The share link is in your clipboard. Opening it loads this project without running it.");
+    showNotice(`The share link is in your clipboard. Opening it loads this project without running it.${long}`);
   } catch {
-    showNotice("Copy the share link from the field. Opening it loads this project without running it.");
+    showNotice(`Copy the share link from the field. Opening it loads this project without running it.${long}`);
   }
 });
 
