@@ -116,6 +116,20 @@ test("gets blocks until a line is typed, and EOF ends input", async ({ page }) =
   await expect(output(page)).toContainText('rest=["one"]');
 });
 
+test("a pasted line longer than the stdin buffer (64 KiB) arrives whole, and input after it too", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'line = gets\nputs "line: #{line.bytesize} bytes, #{line.count("é")} é"\nputs "next: #{gets.inspect}"');
+  await page.click("#run");
+  await expect(page.locator("#stdin")).toBeEnabled();
+  await page.fill("#stdin", "é".repeat(100_000)); // 200,001 UTF-8 bytes with the newline
+  await page.press("#stdin", "Enter");
+  await expect(output(page)).toContainText("line: 200001 bytes, 100000 é");
+  await expect(page.locator("#stdin")).toBeEnabled();
+  await page.fill("#stdin", "after");
+  await page.press("#stdin", "Enter");
+  await expect(output(page)).toContainText('next: "after\\n"');
+});
+
 test("the next spare VM boots after a short run, not beside it; beside a run that waits for input or runs long", async ({ page }) => {
   await page.addInitScript(() => {
     // When each Ruby worker is made, and when Run was last clicked, in ms of performance.now().

@@ -1,6 +1,6 @@
 // Runs projects in dedicated workers. A booted spare waits in the background, so a run starts at once
 // and every run gets a fresh VM; stopping a run terminates its worker.
-import { createStdinBuffer, provideStdin, endStdin } from "./worker/stdin-channel.js";
+import { createStdinBuffer, provideStdin, endStdin, STDIN_CAPACITY } from "./worker/stdin-channel.js";
 import { createOutputBuffer, ringReader } from "./worker/output-channel.js";
 
 /** How often the page takes the running worker's output from its ring. */
@@ -12,6 +12,9 @@ const DRAIN_MS = 20;
 const SPARE_AFTER_MS = 1000;
 
 export class RubyRunner {
+  /** Input sent to the current run that it has not taken yet: the shared buffer holds STDIN_CAPACITY at a time. */
+  #pendingInput = new Uint8Array(0);
+
   /**
    * handlers: onOutput(stream, text), onStdinRequest(), onSpareReady(version); snapshot: the bytes of a
    * start-up snapshot each worker restores instead of booting (see loadShippedSnapshot), or null.
@@ -87,8 +90,12 @@ export class RubyRunner {
     if (this.current) this.#finish(this.current, { status: "stopped" });
   }
 
-  /** The run waits for the user, leaving the machine free for the next spare. */
+  /** The run waits for input: the rest of what was sent, or else the user, leaving the machine free for the next spare. */
   #waitForInput() {
+    if (this.#pendingInput.length > 0) {
+      this.#sendPendingInput();
+      return;
+    }
     this.warm();
     this.handlers.onStdinRequest();
   }
@@ -98,14 +105,24 @@ export class RubyRunner {
     clearInterval(slot.timer);
     clearTimeout(slot.spareTimer);
     slot.drain();
-    if (this.current === slot) this.current = null;
+    if (this.current === slot) {
+      this.current = null;
+      this.#pendingInput = new Uint8Array(0); // input was the ended run's
+    }
     slot.finish(report);
     this.warm();
   }
 
-  /** Gives a line (or any text) to the run waiting in gets. */
+  /** Gives a line (or any text, however long) to the run waiting in gets. */
   provideInput(text) {
-    provideStdin(this.stdinBuffer, new TextEncoder().encode(text));
+    this.#pendingInput = new TextEncoder().encode(text);
+    this.#sendPendingInput();
+  }
+
+  #sendPendingInput() {
+    const chunk = this.#pendingInput.subarray(0, STDIN_CAPACITY);
+    this.#pendingInput = this.#pendingInput.subarray(chunk.length);
+    provideStdin(this.stdinBuffer, chunk);
   }
 
   /** Ends standard input for the waiting run (Ctrl+D). */

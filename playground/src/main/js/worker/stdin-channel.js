@@ -32,11 +32,12 @@ export function blockingStdin(buffer, askForInput) {
   };
 }
 
-/** Page side: hands bytes (at most STDIN_CAPACITY) to the waiting worker. */
+/** Page side: hands bytes to the waiting worker; more than STDIN_CAPACITY must go over several exchanges. */
 export function provideStdin(buffer, bytes) {
+  if (bytes.length > STDIN_CAPACITY) throw new RangeError(`stdin takes at most ${STDIN_CAPACITY} bytes at a time`);
   const control = new Int32Array(buffer, 0, 2);
-  new Uint8Array(buffer, HEADER).set(bytes.subarray(0, STDIN_CAPACITY));
-  Atomics.store(control, 1, Math.min(bytes.length, STDIN_CAPACITY));
+  new Uint8Array(buffer, HEADER).set(bytes);
+  Atomics.store(control, 1, bytes.length);
   Atomics.store(control, 0, DATA);
   Atomics.notify(control, 0);
 }
