@@ -84,6 +84,16 @@ test("typing and Ctrl+Enter runs; stdout, stderr and the last value show", async
   await expect(output(page).locator(".stderr")).toHaveText("warned\n");
 });
 
+test("stdout and stderr keep the order they were written in, unfinished lines too", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, '$stderr.print "a"\nputs "b"\nprint "c"\n$stderr.puts "d"\nputs "e"\nnil');
+  await page.click("#run");
+  await expect(output(page).locator(".result")).toHaveText("=> nil\n");
+  const pieces = await output(page).locator(".stdout, .stderr").evaluateAll((spans) =>
+    spans.map((span) => `${span.className.includes("stderr") ? "err" : "out"}:${span.textContent}`));
+  expect(pieces.join("|")).toBe("err:a|out:b\nc|err:d\n|out:e\n");
+});
+
 test("Stop ends a runaway loop within a second, and the next run starts at once", async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 'puts "looping"\nloop {}');

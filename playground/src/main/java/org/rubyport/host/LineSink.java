@@ -7,30 +7,39 @@ import org.rubyport.wasi.Utf8;
 /**
  * Turns a guest's output bytes into text, passed on a whole number of lines at a time so that a UTF-8
  * sequence is never split ('\n' never occurs inside one). {@link #flush} passes on the rest. Written
- * through, each write is passed on at once instead, up to its last whole UTF-8 sequence.
+ * through, each write is passed on at once instead, up to its last whole UTF-8 sequence. Two sinks
+ * paired with {@link #pairWith} keep their order: a write to one first passes on the other's unfinished line.
  */
 final class LineSink implements OutputSink {
     private final TextCallback callback;
     private final boolean writeThrough;
     private byte[] pending = new byte[256];
     private int length;
+    /** The other stream of the pair, or null. */
+    private LineSink other;
 
     LineSink(TextCallback callback, boolean writeThrough) {
         this.callback = callback;
         this.writeThrough = writeThrough;
     }
 
+    /** Pairs stdout and stderr, so that `$stderr.print "a"; puts "b"` shows a before b, as a terminal does. */
+    void pairWith(LineSink sink) {
+        other = sink;
+        sink.other = this;
+    }
+
     @Override public void write(byte[] bytes, int off, int len) {
+        if (other != null && other.length > 0) {
+            other.passOnWholeSequences();
+        }
         if (length + len > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(length + len, pending.length * 2));
         }
         System.arraycopy(bytes, off, pending, length, len);
         length += len;
         if (writeThrough) {
-            int whole = wholeSequences();
-            if (whole > 0) {
-                emit(whole);
-            }
+            passOnWholeSequences();
             return;
         }
         int lastNewline = -1;
@@ -42,6 +51,13 @@ final class LineSink implements OutputSink {
         }
         if (lastNewline >= 0) {
             emit(lastNewline + 1);
+        }
+    }
+
+    private void passOnWholeSequences() {
+        int whole = wholeSequences();
+        if (whole > 0) {
+            emit(whole);
         }
     }
 

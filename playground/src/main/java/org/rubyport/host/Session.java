@@ -27,6 +27,9 @@ final class Session {
         boolean bytes = options.getOutputBytes();
         stdout = bytes ? null : new LineSink(options.getStdout(), options.getWriteThrough());
         stderr = bytes ? null : new LineSink(options.getStderr(), options.getWriteThrough());
+        if (!bytes) {
+            stdout.pairWith(stderr);
+        }
         WasiPreview1.Builder builder = WasiPreview1.builder(vfs)
                 .args(options.getArgs())
                 .env(options.getEnv())
