@@ -94,6 +94,14 @@ test("stdout and stderr keep the order they were written in, unfinished lines to
   expect(pieces.join("|")).toBe("err:a|out:b\nc|err:d\n|out:e\n");
 });
 
+test("a write without a newline shows while the program still runs, as a progress bar needs", async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, 'print "working"\nt = Time.now\nnil while Time.now - t < 3\nputs " done"');
+  await page.click("#run");
+  await expect(output(page).locator(".stdout")).toHaveText("working");
+  await expect(output(page).locator(".stdout")).toHaveText("working done\n");
+});
+
 test("Stop ends a runaway loop within a second, and the next run starts at once", async ({ page }) => {
   await openPlayground(page);
   await setCode(page, 'puts "looping"\nloop {}');

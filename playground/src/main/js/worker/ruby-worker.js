@@ -20,6 +20,9 @@ async function boot({ module, snapshot, stdinBuffer, outputBuffer }) {
     Wasi: JavaWasi,
     restoreFrom: snapshot,
     stdin,
+    // Each write shows as it is made, as in a terminal (runner.rb sets $stdout.sync): `print "."` in a
+    // busy loop is a progress bar. Lines cost the same either way; only writes without a newline add a record.
+    writeThrough: true,
     stdout: (text) => write("stdout", text),
     stderr: (text) => write("stderr", text),
   }));
